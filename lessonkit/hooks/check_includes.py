@@ -1,0 +1,35 @@
+"""MkDocs hook: fail the build, naming the page and line, when a page includes something that is not there.
+
+pymdownx.snippets would also stop (check_paths: true), but without saying which page asked.
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from lessonkit.checks import UPDATE_COMMAND
+from lessonkit.pages import parse_page
+from lessonkit.problems import SnippetError
+from lessonkit.project import Project
+from lessonkit.sections import read_sections
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    project = Project(Path(config.config_file_path).parent)
+    page_name = f"docs/{page.file.src_uri}"
+    for fence in parse_page(markdown).fences:
+        for include in fence.includes:
+            path = project.snippet(include.target)
+            where = f"{page_name}:{include.line}"
+            if not path.is_file():
+                hint = f"; run `{UPDATE_COMMAND}` to record it" if not include.is_code else ""
+                raise PluginError(f'{where}: the included file "snippets/{include.target}" does not exist{hint}')
+            if include.is_code:
+                try:
+                    names = [section.name for section in read_sections(path, project.display(path))]
+                except SnippetError as error:
+                    raise PluginError(f"{where}: {error}") from error
+                if include.section not in names:
+                    raise PluginError(f"{where}: snippets/{include.target} has no section "
+                                      f"'{include.section}' (it has: {', '.join(names)})")
+    return markdown

@@ -1,0 +1,66 @@
+"""Read the named sections of a snippet file.
+
+Sections use pymdownx.snippets markers, so the page includes exactly the lines the
+engine runs:
+
+    # --8<-- [start:forward]
+    y = x * x
+    # --8<-- [end:forward]
+
+Every line of code belongs to one section: nothing runs that a page could not show.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessonkit.problems import SnippetError
+
+_MARKER = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]\s*$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    first_line: int  # 1-based line number of the section's first code line
+    code: str
+
+
+def read_sections(path: Path, display: str) -> list[Section]:
+    """The sections of `path` in file order; `display` names the file in errors."""
+    sections: list[Section] = []
+    open_name, open_line, body = None, 0, []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        marker = _MARKER.match(line)
+        if marker is None:
+            if open_name is not None:
+                body.append(line)
+            elif line.strip() and not line.lstrip().startswith("#"):
+                raise SnippetError(
+                    display, number, "code outside a section: every line of a snippet must sit "
+                    "between '# --8<-- [start:NAME]' and '# --8<-- [end:NAME]' so a page can show it"
+                )
+            continue
+        kind, name = marker["kind"], marker["name"]
+        if kind == "start":
+            if open_name is not None:
+                raise SnippetError(display, number, f"section '{name}' starts before section '{open_name}' ends")
+            if not _NAME.match(name):
+                raise SnippetError(display, number, f"section name '{name}' must be lower_snake_case")
+            if any(section.name == name for section in sections):
+                raise SnippetError(display, number, f"section '{name}' is defined twice")
+            open_name, open_line, body = name, number, []
+        else:
+            if name != open_name:
+                expected = f"'[end:{open_name}]'" if open_name else "a '[start:...]' marker first"
+                raise SnippetError(display, number, f"'[end:{name}]' does not close anything; expected {expected}")
+            if not "".join(body).strip():
+                raise SnippetError(display, open_line, f"section '{name}' is empty")
+            sections.append(Section(name, open_line + 1, "\n".join(body) + "\n"))
+            open_name = None
+    if open_name is not None:
+        raise SnippetError(display, open_line, f"section '{open_name}' is never closed with '# --8<-- [end:{open_name}]'")
+    if not sections:
+        raise SnippetError(display, 1, "no sections: mark the code with '# --8<-- [start:NAME]' / '# --8<-- [end:NAME]'")
+    return sections

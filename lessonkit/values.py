@@ -1,0 +1,21 @@
+"""Turn a value a snippet computed into the text a page shows in its prose."""
+
+from typing import Any
+
+
+def evaluate(namespace: dict[str, Any], expr: str) -> Any:
+    # `expr` matched pages.PLACEHOLDER: only names, attributes and integer indexes, nothing to call.
+    return eval(expr, {"__builtins__": {}}, namespace)
+
+
+def render(value: Any, spec: str) -> str:
+    """Format like an f-string field; tensors and arrays become lists, formatted element-wise.
+
+    >>> render(0.125, ".3f"), render([13.0, 12.0], ".1f")
+    ('0.125', '[13.0, 12.0]')
+    """
+    if hasattr(value, "tolist"):  # torch tensors and numpy arrays, without importing either
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(render(item, spec) for item in value) + "]"
+    return format(value, spec)

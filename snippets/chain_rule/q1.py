@@ -1,0 +1,26 @@
+# Exercise 1: two paths from a to z, at a = 2, b = 3.
+
+# --8<-- [start:forward]
+import torch
+
+a = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(3.0, requires_grad=True)
+
+x = 2 * a + 3 * b
+y = 5 * a * a + 3 * b * b * b
+z = 2 * x + 3 * y
+# --8<-- [end:forward]
+
+# --8<-- [start:by_hand]
+dz_dx, dz_dy = 2, 3  # z = 2x + 3y
+dx_da = 2  # x = 2a + 3b
+dy_da = 10 * a.item()  # y = 5a² + 3b³
+dz_da = dz_dx * dx_da + dz_dy * dy_da  # one product per path, then the sum
+print("by hand: dz/da =", dz_da)
+# --8<-- [end:by_hand]
+
+# --8<-- [start:autograd]
+z.backward()
+print("autograd: dz/da =", a.grad)
+torch.testing.assert_close(a.grad, torch.tensor(dz_da))
+# --8<-- [end:autograd]

@@ -1,0 +1,62 @@
+"""Shared fixtures: the project under test, the built site, and the `--update-outputs` switch."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lessonkit import Project
+from lessonkit.checks import record
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="re-record every snippet's printed output and every value quoted in prose, then check as usual",
+    )
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site_dir: Path
+
+
+_build: dict = {}
+
+
+def pytest_collection_finish(session):
+    project = Project.here()
+    if session.config.getoption("--update-outputs"):
+        for path in record(project):
+            print(f"re-recorded {project.display(path)}")
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        # Build in the background: the site builds on one core while the lessons run on the other.
+        site_dir = Path(tempfile.mkdtemp(prefix="site-"))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=project.root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        _build.update(process=process, site_dir=site_dir)
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project.here()
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Build:
+    """The result of `mkdocs build --strict` on the real project."""
+    log, _ = _build["process"].communicate(timeout=300)
+    return Build(_build["process"].returncode, log, _build["site_dir"])
