@@ -108,6 +108,16 @@ def parse_page(text: str) -> Page:
     return Page(tuple(fences), tuple(placeholders), tuple(malformed))
 
 
+def front_matter_lines(page_path: Path, markdown: str) -> int:
+    """How many lines MkDocs cut from the top of the page file (its front matter) to give `markdown`.
+
+    Hooks see a page without its front matter; adding this turns their line numbers
+    back into the lines an author sees in the file.
+    """
+    source = page_path.read_text(encoding="utf-8")
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+
+
 def _closing_line(lines: list[str], opening: int, fence: str) -> int:
     for number in range(opening + 1, len(lines)):
         stripped = lines[number].strip()

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from lessonkit.checks import UPDATE_COMMAND
-from lessonkit.pages import parse_page
+from lessonkit.pages import front_matter_lines, parse_page
 from lessonkit.problems import SnippetError
 from lessonkit.project import Project
 from lessonkit.sections import read_sections
@@ -17,10 +17,11 @@ from lessonkit.sections import read_sections
 def on_page_markdown(markdown, page, config, **kwargs):
     project = Project(Path(config.config_file_path).parent)
     page_name = f"docs/{page.file.src_uri}"
+    offset = front_matter_lines(Path(page.file.abs_src_path), markdown)
     for fence in parse_page(markdown).fences:
         for include in fence.includes:
             path = project.snippet(include.target)
-            where = f"{page_name}:{include.line}"
+            where = f"{page_name}:{include.line + offset}"
             if not path.is_file():
                 hint = f"; run `{UPDATE_COMMAND}` to record it" if not include.is_code else ""
                 raise PluginError(f'{where}: the included file "snippets/{include.target}" does not exist{hint}')
