@@ -7,6 +7,9 @@ from lessonkit.checks import check_hidden_characters, check_page, check_snippets
 from lessonkit.problems import report
 
 PROJECT = Project.here()
+# Everything people write; not venvs, caches or build output.
+AUTHORED_FOLDERS = ("docs", "snippets", "lessonkit", "tests", "benchmarks", ".ci")
+AUTHORED_FILES = ("README.md", "CONTRIBUTING.md", "mkdocs.yml", "pyproject.toml")
 
 
 @pytest.mark.parametrize("page", PROJECT.pages(), ids=lambda page: page.name)
@@ -21,7 +24,8 @@ def test_every_snippet_section_is_shown_and_every_recording_is_used(project):
 
 
 def test_no_invisible_characters(project):
-    files = [path for path in project.root.glob("**/*") if path.is_file() and _authored(project, path)]
+    files = [path for folder in AUTHORED_FOLDERS for path in (project.root / folder).rglob("*") if path.is_file()]
+    files += [project.root / name for name in AUTHORED_FILES if (project.root / name).is_file()]
     problems = check_hidden_characters(project, files)
     assert not problems, "\n" + report(problems)
 
@@ -31,9 +35,3 @@ def test_each_lesson_has_a_test_module_of_its_own(project):
     missing = [f"tests/lessons/test_{lesson}.py" for lesson in sorted(lessons)
                if not (project.root / "tests" / "lessons" / f"test_{lesson}.py").is_file()]
     assert not missing, f"lessons without their test module: {missing}"
-
-
-def _authored(project: Project, path) -> bool:
-    parts = path.relative_to(project.root).parts
-    return parts[0] in ("docs", "snippets", "lessonkit", "tests") or path.name in ("README.md", "mkdocs.yml",
-                                                                                    "pyproject.toml", "CONTRIBUTING.md")
