@@ -1,0 +1,15 @@
+# Exercise 1: the central difference of f(x) = 3x² − 4x at x = 1, against the forward one.
+
+# --8<-- [start:compare]
+def f(x):
+    return 3 * x**2 - 4 * x
+
+
+steps = [10.0**-k for k in range(1, 9)]
+forward_error = [abs((f(1 + h) - f(1)) / h - 2) for h in steps]
+central_error = [abs((f(1 + h) - f(1 - h)) / (2 * h) - 2) for h in steps]
+
+print(f"{'h':>6}  {'forward error':>13}  {'central error':>13}")
+for h, forward, central in zip(steps, forward_error, central_error):
+    print(f"{h:>6.0e}  {forward:>13.1e}  {central:>13.1e}")
+# --8<-- [end:compare]

@@ -1,0 +1,54 @@
+# z = sin(x²) at x = 3: by hand, with SymPy, by a finite difference and by autograd.
+
+# --8<-- [start:forward]
+import torch
+
+x = torch.tensor(3.0, requires_grad=True)
+y = x**2  # the inner step
+z = torch.sin(y)  # the outer step
+
+print("x =", x)
+print("y =", y)
+print("z =", z)
+# --8<-- [end:forward]
+
+# --8<-- [start:by_hand]
+import math
+
+x0 = 3.0
+dz_dx = math.cos(x0**2) * 2 * x0  # outer slope cos(y) times inner slope 2x
+print(f"by hand: dz/dx = 2x·cos(x²) = {dz_dx:.4f}")
+# --8<-- [end:by_hand]
+
+# --8<-- [start:sympy]
+import sympy as sp
+
+s = sp.Symbol("x")
+derivative = sp.diff(sp.sin(s**2), s)
+dz_dx_sympy = float(derivative.subs(s, 3))
+print(f"SymPy: dz/dx = {derivative} = {dz_dx_sympy:.4f}")
+# --8<-- [end:sympy]
+
+# --8<-- [start:finite_difference]
+h = 1e-8  # near the best float64 step found above
+dz_dx_numeric = (math.sin((x0 + h) ** 2) - math.sin(x0**2)) / h
+print(f"difference quotient, h = {h:g}: dz/dx ≈ {dz_dx_numeric:.4f}")
+# --8<-- [end:finite_difference]
+
+# --8<-- [start:autograd]
+z.backward()
+print(f"autograd: dz/dx = {x.grad.item():.4f}")
+torch.testing.assert_close(x.grad, torch.tensor(dz_dx))
+# --8<-- [end:autograd]
+
+# --8<-- [start:wrong_formula]
+def dz_dx_wrong(x):
+    return 2 * x + math.cos(x**2)  # adds the slopes instead of multiplying
+
+
+wrong = dz_dx_wrong(x0)
+try:
+    torch.testing.assert_close(x.grad, torch.tensor(wrong))
+except AssertionError as mismatch:
+    print(mismatch)
+# --8<-- [end:wrong_formula]

@@ -1,0 +1,208 @@
+"""docs/derivatives.md: every slope, quotient and error agrees with the maths worked out here."""
+
+import math
+import warnings
+
+import pytest
+import sympy as sp
+import torch
+
+from lessonkit import run_snippet
+
+X = sp.Symbol("x")
+
+
+def f(x: float) -> float:
+    return 3 * x**2 - 4 * x
+
+
+# --- the power rule --------------------------------------------------------------------
+
+
+def test_power_rule_slope_of_x_squared_at_3_is_6():
+    run = run_snippet("derivatives/power_rule.py")
+    assert run["slope_by_hand"] == 6
+    assert run["derivative"] == 2 * X
+    assert run["slope_sympy"] == 6
+    torch.testing.assert_close(run["x"].grad, torch.tensor(6.0))
+
+
+def test_power_rule_function_is_2x_everywhere():
+    dy_dx = run_snippet("derivatives/power_rule.py")["dy_dx"]
+    for x in (-2.5, 0.0, 1.0, 7.0):
+        assert dy_dx(x) == pytest.approx(float(sp.diff(X**2, X).subs(X, x)))
+
+
+# --- the limit ---------------------------------------------------------------------------
+
+
+def test_quotient_is_2_plus_3h():
+    run = run_snippet("derivatives/limit.py")
+    steps = run["steps"]
+    assert steps == pytest.approx([0.1, 0.01, 0.001, 0.0001, 0.00001])
+    # (f(1 + h) − f(1)) / h = 2 + 3h exactly; float64 round-off stays far below 1e-9 for these h.
+    h = sp.Symbol("h")
+    assert sp.simplify((f(1 + h) - f(1)) / h) == 2 + 3 * h
+    for step, quotient in zip(steps, run["quotients"]):
+        assert quotient == pytest.approx(2 + 3 * step, abs=1e-9)
+
+
+def test_printed_table_shows_2_plus_3h_and_3h():
+    printed = run_snippet("derivatives/limit.py").outputs["shrinking_h"].splitlines()
+    rows = [line.split() for line in printed[1:]]
+    assert len(rows) == 5
+    for k, (h, quotient, minus_two) in enumerate(rows, 1):
+        step = 10.0**-k
+        assert float(h) == pytest.approx(step)
+        assert float(quotient) == pytest.approx(2 + 3 * step, abs=5e-6)
+        assert float(minus_two) == pytest.approx(3 * step, abs=5e-6)
+
+
+def test_machine_epsilons():
+    run = run_snippet("derivatives/limit.py")
+    assert run["eps64"] == 2.0**-52
+    assert run["eps32"] == 2.0**-23
+
+
+def test_round_off_truncation_error_first_falls_like_3h():
+    run = run_snippet("derivatives/limit.py")
+    steps, error64, error32 = run["tiny_steps"], run["error64"], run["error32"]
+    assert len(steps) == 16 and steps[-1] == pytest.approx(1e-16)
+    for k in range(7):  # h = 1e-1 ... 1e-7: float64 round-off is still negligible
+        assert error64[k] == pytest.approx(3 * steps[k], rel=1e-2)
+    for k in range(3):  # h = 1e-1 ... 1e-3 in float32
+        assert error32[k] == pytest.approx(3 * steps[k], rel=5e-2)
+
+
+def test_round_off_error_grows_again_below_sqrt_eps():
+    run = run_snippet("derivatives/limit.py")
+    steps, error64, error32 = run["tiny_steps"], run["error64"], run["error32"]
+    best64, best32 = min(error64), min(error32)
+    # The error stops falling and grows by orders of magnitude once h is well below sqrt(eps).
+    assert error64[11] > 1000 * best64  # h = 1e-12
+    assert error32[5] > 100 * best32  # h = 1e-6
+    # The best step is within a factor of ten of sqrt(eps).
+    assert math.sqrt(2.0**-52) / 10 <= run["best64"][1] <= math.sqrt(2.0**-52) * 10
+    assert math.sqrt(2.0**-23) / 10 <= run["best32"][1] <= math.sqrt(2.0**-23) * 10
+    assert run["best64"] == (best64, steps[error64.index(best64)])
+    assert run["best32"] == (best32, steps[error32.index(best32)])
+    # And the best achievable errors are of the order of sqrt(eps).
+    assert 1e-9 < best64 < 1e-7
+    assert 1e-5 < best32 < 1e-3
+
+
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_quotient_is_zero_exactly_when_1_plus_h_rounds_to_1(dtype):
+    run = run_snippet("derivatives/limit.py")
+    errors = run["error64"] if dtype == torch.float64 else run["error32"]
+    one = torch.tensor(1.0, dtype=dtype)
+    for h, error in zip(run["tiny_steps"], errors):
+        vanished = bool(one + torch.tensor(h, dtype=dtype) == one)
+        assert vanished == (h < torch.finfo(dtype).eps / 2)
+        assert (error == 2.0) == vanished  # a quotient of 0 misses the slope 2 entirely
+    assert run["error32"][7] == 2.0  # the value the prose quotes, h = 1e-8
+
+
+def test_best_step_printout_matches_the_errors():
+    run = run_snippet("derivatives/limit.py")
+    printed = run.outputs["best_step"]
+    assert f"{run['best64'][0]:.1e} at h = 1e-08" in printed
+    assert f"sqrt(eps) = {math.sqrt(2.0**-52):.1e}" in printed
+    assert f"sqrt(eps) = {math.sqrt(2.0**-23):.1e}" in printed
+
+
+# --- z = sin(x²) -------------------------------------------------------------------------
+
+
+def test_sine_square_value_and_graph():
+    run = run_snippet("derivatives/sine_square.py")
+    assert run["y"].item() == pytest.approx(9.0)
+    assert run["z"].item() == pytest.approx(math.sin(9.0), rel=1e-6)
+    assert "grad_fn=<SinBackward0>" in run.outputs["forward"]
+
+
+def test_sine_square_four_ways_agree_on_6_cos_9():
+    run = run_snippet("derivatives/sine_square.py")
+    expected = 6 * math.cos(9.0)  # 2x·cos(x²) at x = 3, ≈ −5.4668
+    assert expected == pytest.approx(-5.4668, abs=5e-5)
+    assert run["dz_dx"] == pytest.approx(expected, rel=1e-12)
+    assert sp.simplify(run["derivative"] - 2 * X * sp.cos(X**2)) == 0
+    assert run["dz_dx_sympy"] == pytest.approx(expected, rel=1e-12)
+    # Forward difference at h = 1e-8: truncation |f''|·h/2 < 1e-7, round-off about 1e-7.
+    assert run["dz_dx_numeric"] == pytest.approx(expected, abs=1e-6)
+    assert run["x"].grad.item() == pytest.approx(expected, rel=1e-5)
+
+
+def test_the_wrong_formula_is_wrong_and_the_check_catches_it():
+    run = run_snippet("derivatives/sine_square.py")
+    assert run["wrong"] == pytest.approx(6 + math.cos(9.0), rel=1e-12)
+    assert run["wrong"] != pytest.approx(6 * math.cos(9.0), abs=1.0)
+    with pytest.raises(AssertionError, match="Scalars are not close"):
+        torch.testing.assert_close(run["x"].grad, torch.tensor(run["wrong"]))
+    assert run.outputs["wrong_formula"].startswith("Scalars are not close!")
+
+
+# --- leaves and intermediates ------------------------------------------------------------
+
+
+def test_graph_printout_names_leaves_and_operations():
+    printed = run_snippet("derivatives/leaves.py").outputs["graph"].splitlines()
+    assert printed == [
+        "x: requires_grad=True, is_leaf=True, grad_fn=None",
+        "y: requires_grad=True, is_leaf=False, grad_fn=PowBackward0",
+        "z: requires_grad=True, is_leaf=False, grad_fn=SinBackward0",
+    ]
+
+
+def test_intermediate_has_no_grad_and_pytorch_warns():
+    run = run_snippet("derivatives/leaves.py")
+    assert "y.grad: None" in run.outputs["intermediate_grad"]
+    assert issubclass(run["caught"][0].category, UserWarning)
+    # The same holds for a fresh graph built here.
+    x = torch.tensor(3.0, requires_grad=True)
+    y = x**2
+    torch.sin(y).backward()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert y.grad is None
+    assert x.grad.item() == pytest.approx(6 * math.cos(9.0), rel=1e-5)
+
+
+def test_retain_grad_keeps_dz_dy_and_the_chain_rule_holds():
+    run = run_snippet("derivatives/leaves.py")
+    assert run["y"].grad.item() == pytest.approx(math.cos(9.0), rel=1e-5)  # ≈ −0.9111
+    assert run["x"].grad.item() == pytest.approx(6 * math.cos(9.0), rel=1e-5)
+    assert not run["y"].is_leaf and run["x"].is_leaf
+
+
+# --- exercises ---------------------------------------------------------------------------
+
+
+def test_exercise_1_central_difference_has_no_truncation_error():
+    run = run_snippet("derivatives/central_difference.py")
+    h = sp.Symbol("h")
+    assert sp.simplify((f(1 + h) - f(1 - h)) / (2 * h)) == 2
+    steps = run["steps"]
+    for step, forward in zip(steps[:7], run["forward_error"][:7]):
+        assert forward == pytest.approx(3 * step, rel=1e-2)
+    central = run["central_error"]
+    eps = 2.0**-52
+    assert central[0] < 20 * eps  # only round-off left
+    assert all(c < fw for c, fw in zip(central[:7], run["forward_error"][:7]))
+    assert central[-1] > 1000 * central[0]  # round-off grows as h shrinks
+
+
+def test_exercise_2_cos_cube():
+    run = run_snippet("derivatives/cos_cube.py")
+    expected = -3 * math.sin(1.0)  # ≈ −2.5244
+    assert run["dw_dx"] == pytest.approx(expected, rel=1e-12)
+    assert sp.simplify(run["derivative"] + 3 * X**2 * sp.sin(X**3)) == 0
+    assert run["x"].grad.item() == pytest.approx(expected, rel=1e-5)
+
+
+def test_exercise_3_only_the_leaf_and_the_retained_tensor_have_grads():
+    run = run_snippet("derivatives/keep_intermediate.py")
+    assert [run[name].is_leaf for name in ("p", "q", "r")] == [True, False, False]
+    torch.testing.assert_close(run["q"].grad, torch.tensor(3.0))  # dr/dq = 3
+    torch.testing.assert_close(run["p"].grad, torch.tensor(12.0))  # dr/dp = 6p at p = 2
+    assert "is_leaf: {'p': True, 'q': False, 'r': False}" in run.outputs["solution"]
