@@ -1,0 +1,29 @@
+# Exercise 1: the same neuron and input, but the label is 1.
+
+# --8<-- [start:forward]
+import torch
+import torch.nn.functional as F
+
+x = torch.tensor(6.7)
+y = torch.tensor(1.0)  # this time the example belongs to class 1
+w = torch.tensor(1.0, requires_grad=True)
+b = torch.tensor(0.0, requires_grad=True)
+
+z = w * x + b
+loss = F.binary_cross_entropy_with_logits(z, y)  # the stable form, fed the logit
+print(f"loss = {loss.item():.8f}")
+# --8<-- [end:forward]
+
+# --8<-- [start:by_hand]
+with torch.no_grad():
+    error = torch.sigmoid(z) - y  # dL/dz = y_hat - y
+    dL_dw = error * x
+    dL_db = error * 1.0
+print(f"by hand:  dL/dw = {dL_dw.item():.6f}, dL/db = {dL_db.item():.6f}")
+# --8<-- [end:by_hand]
+
+# --8<-- [start:autograd]
+loss.backward()
+print(f"autograd: dL/dw = {w.grad.item():.6f}, dL/db = {b.grad.item():.6f}")
+torch.testing.assert_close((w.grad, b.grad), (dL_dw, dL_db))
+# --8<-- [end:autograd]

@@ -1,0 +1,157 @@
+"""docs/single_neuron.md: every number agrees with the sigmoid and binary cross-entropy worked out in float64."""
+
+import math
+
+import pytest
+import torch
+
+from lessonkit import run_snippet
+
+X = 6.7  # the lesson's input; the label is 0, w = 1 and b = 0, so z = 6.7
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+def softplus(z: float) -> float:
+    """log(1 + e^z): the binary cross-entropy of logit z when the label is 0."""
+    return math.log1p(math.exp(z))
+
+
+def float32_step(value: float) -> float:
+    """The gap between neighbouring float32 numbers at the magnitude of `value` (24 significant bits)."""
+    return 2.0 ** (math.floor(math.log2(abs(value))) - 23)
+
+
+SIGMA = sigmoid(X)
+BELOW_ONE = 2.0**-24  # the float32 gap just below 1
+# 1 − ŷ is a difference of numbers near 1, so it inherits an absolute error of a few steps
+# below 1; relative to 1 − ŷ that is large, and −log turns it into this much absolute error.
+LOSS_TOLERANCE = 3 * BELOW_ONE / (1 - SIGMA)
+
+
+@pytest.fixture(scope="module")
+def neuron():
+    return run_snippet("single_neuron/neuron.py")
+
+
+def test_forward_pass(neuron):
+    assert neuron["z"].item() == pytest.approx(X, rel=1e-7)
+    assert neuron["y_hat"].item() == pytest.approx(SIGMA, rel=1e-6)
+    assert f"{neuron['y_hat'].item():.5f}" == "0.99877"
+    assert neuron["loss"].item() == pytest.approx(softplus(X), abs=LOSS_TOLERANCE)
+    assert neuron["loss"].item() == pytest.approx(6.7012, abs=5e-5)
+
+
+def test_local_derivatives(neuron):
+    # Both contain 1 − ŷ, which keeps only about four significant digits in float32.
+    assert neuron["dL_dyhat"].item() == pytest.approx(1 / (1 - SIGMA), rel=2e-4)
+    assert neuron["dyhat_dz"].item() == pytest.approx(SIGMA * (1 - SIGMA), rel=2e-4)
+    assert neuron["dz_dw"].item() == pytest.approx(X, rel=1e-7)
+    assert neuron["dz_db"] == 1.0
+
+
+def test_gradients_by_hand_and_by_autograd(neuron):
+    for dw in (neuron["dL_dw"], neuron["w"].grad):
+        assert dw.item() == pytest.approx(SIGMA * X, rel=1e-6)  # (ŷ − y)·x
+        assert dw.item() == pytest.approx(6.6918, abs=5e-5)
+    for db in (neuron["dL_db"], neuron["b"].grad):
+        assert db.item() == pytest.approx(SIGMA, rel=1e-6)  # ŷ − y
+        assert db.item() == pytest.approx(0.9988, abs=5e-5)
+    assert neuron["w"].grad.item() > 0 and neuron["b"].grad.item() > 0
+
+
+def test_the_seventh_digit_is_rounding_only(neuron):
+    dw_hand, dw_auto = neuron["dL_dw"].item(), neuron["w"].grad.item()
+    db_hand, db_auto = neuron["dL_db"].item(), neuron["b"].grad.item()
+    assert neuron["gap_w"] == dw_hand - dw_auto
+    assert neuron["steps_w"] == round((dw_hand - dw_auto) / float32_step(dw_auto))
+    assert neuron["steps_b"] == round((db_hand - db_auto) / float32_step(db_auto))
+    # The page calls it one step and says the two results differ at all.
+    assert neuron["steps_w"] == 1
+    assert dw_hand != dw_auto
+    # "Both sit within a few float32 steps of the float64 reference."
+    for value, exact in ((dw_hand, X * SIGMA), (dw_auto, X * SIGMA), (db_hand, SIGMA), (db_auto, SIGMA)):
+        assert abs(value - exact) <= 3 * float32_step(exact)
+    assert neuron["sigma"] == SIGMA
+
+
+def test_the_factor_that_should_be_one(neuron):
+    assert neuron["ratio_by_hand"] == 1.0
+    assert neuron["ratio_autograd"] == 1.0 - BELOW_ONE  # the float32 number just below 1
+    # Replaying 1/(1 − ŷ) · (1 − ŷ) · ŷ gives autograd's answer.
+    assert neuron["replayed"].item() == neuron["b"].grad.item()
+
+
+def test_pytorch_losses_agree(neuron):
+    assert neuron["loss_bce"].item() == neuron["loss"].item()
+    for dw in (neuron["dw_bce"], neuron["dw_logits"]):
+        assert dw.item() == pytest.approx(X * SIGMA, rel=1e-6)
+    for db in (neuron["db_bce"], neuron["db_logits"]):
+        assert db.item() == pytest.approx(SIGMA, rel=1e-6)
+    # The logits form computes σ(z) − y directly: the hand route's numbers.
+    torch.testing.assert_close(neuron["db_logits"], neuron["dL_db"], rtol=0, atol=BELOW_ONE)
+    assert neuron["loss_exact"] == pytest.approx(softplus(X), rel=1e-15)
+    assert neuron["loss_logits"].item() == pytest.approx(softplus(X), rel=1e-6)
+
+
+def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
+    one_minus = 1 - neuron["y_hat"].item()  # exact in float64: both are float32 numbers near 1
+    expected_relative = abs(one_minus - (1 - SIGMA)) / (1 - SIGMA)
+    assert neuron["one_minus_error"] == pytest.approx(expected_relative, rel=1e-3)
+    assert neuron["loss_error"] == pytest.approx(abs(neuron["loss"].item() - softplus(X)), rel=1e-9)
+    # d(−log u) = −du/u: the loss's absolute error is about 1 − ŷ's relative error ...
+    assert neuron["loss_error"] == pytest.approx(neuron["one_minus_error"], rel=0.02)
+    # ... and far more than a float32 step at 6.7, as the page says.
+    assert neuron["loss_error"] > 10 * float32_step(X)
+
+
+def test_the_upper_bound_of_the_clamp_rounds_to_one(neuron):
+    assert neuron["upper_bound"].item() == 1.0
+    assert neuron["gap_below_one"] == BELOW_ONE
+    assert 1e-8 < BELOW_ONE / 2  # why 1 − 1e-8 rounds to 1
+    assert neuron["y_hat_far"].item() == 1.0
+
+
+def test_a_confident_mistake(neuron):
+    assert math.isinf(neuron["loss_far_ours"].item())
+    assert math.isnan(neuron["slope_far_ours"].item())
+    assert neuron["loss_far_bce"].item() == 100.0  # PyTorch clamps each log at −100
+    assert neuron["slope_far_bce"].item() == 0.0
+    assert neuron["loss_far_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
+    assert neuron["slope_far_logits"].item() == pytest.approx(sigmoid(20.0), rel=1e-6)
+    assert neuron["loss_far_exact"] == pytest.approx(20.0 + math.exp(-20.0), rel=1e-15)
+
+
+def test_exercise_1_label_one():
+    run = run_snippet("single_neuron/label_one.py")
+    assert run["loss"].item() == pytest.approx(softplus(-X), rel=1e-5)  # −log σ(6.7)
+    # σ(z) − 1 cancels in float32: about four significant digits survive.
+    for dw in (run["dL_dw"], run["w"].grad):
+        assert dw.item() == pytest.approx((SIGMA - 1) * X, rel=2e-4)
+        assert dw.item() < 0
+    for db in (run["dL_db"], run["b"].grad):
+        assert db.item() == pytest.approx(SIGMA - 1, rel=2e-4)
+
+
+def test_exercise_2_one_descent_step():
+    run = run_snippet("single_neuron/descent_step.py")
+    w_new = 1.0 - 0.1 * SIGMA * X
+    b_new = -0.1 * SIGMA
+    assert run["w_by_hand"] == pytest.approx(w_new, rel=1e-12)
+    assert run["b_by_hand"] == pytest.approx(b_new, rel=1e-12)
+    assert run["w"].item() == pytest.approx(w_new, rel=1e-6)
+    assert run["b"].item() == pytest.approx(b_new, rel=1e-6)
+    assert run["loss_before"].item() == pytest.approx(softplus(X), rel=1e-6)
+    assert run["loss_after"].item() == pytest.approx(softplus(w_new * X + b_new), rel=1e-5)
+    assert run["loss_after"].item() == pytest.approx(2.2304, abs=5e-5)
+
+
+def test_exercise_3_the_clamp_floor():
+    run = run_snippet("single_neuron/clamp_floor.py")
+    assert run["y_hat"].item() == pytest.approx(sigmoid(-20.0), rel=1e-5)
+    assert run["loss_clamped"].item() == pytest.approx(-math.log(1e-8), rel=1e-6)
+    assert run["slope_clamped"].item() == 0.0
+    assert run["loss_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
+    assert run["slope_logits"].item() == pytest.approx(sigmoid(-20.0) - 1, rel=1e-6)
