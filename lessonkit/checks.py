@@ -60,11 +60,21 @@ def _check_fence(project: Project, fence: Fence, before: Fence | None, after: Fe
         if fence.lang not in _PYTHON:
             return []
         if "notest" in fence.options:
-            return [(fence.line, "this Python block is marked notest, so no test runs it: "
-                                 "move the code into snippets/ and include it")]
+            return [
+                (
+                    fence.line,
+                    "this Python block is marked notest, so no test runs it: "
+                    "move the code into snippets/ and include it",
+                )
+            ]
         if fence.indent:
-            return [(fence.line, "pytest-markdown-docs cannot see an indented Python block (inside an admonition "
-                                 "or a tab): move the code into snippets/ and include it")]
+            return [
+                (
+                    fence.line,
+                    "pytest-markdown-docs cannot see an indented Python block (inside an admonition "
+                    "or a tab): move the code into snippets/ and include it",
+                )
+            ]
         return []
     if len(fence.includes) > 1 or len(code_lines) > 1:
         return [(fence.line, "a block that includes a snippet must hold exactly one '--8<--' line and nothing else")]
@@ -80,8 +90,13 @@ def _check_fence(project: Project, fence: Fence, before: Fence | None, after: Fe
 def _check_code_include(project: Project, fence: Fence, include: Include, shown: Path | None) -> list[tuple[int, str]]:
     where = f"{include.target}:{include.section}"
     if fence.lang != "python" or "notest" not in fence.options:
-        return [(fence.line, f"open this block with ```{{.python notest}}: it shows {where}, which the engine runs, "
-                             "and pytest-markdown-docs must not run the include line itself")]
+        return [
+            (
+                fence.line,
+                f"open this block with ```{{.python notest}}: it shows {where}, which the engine runs, "
+                "and pytest-markdown-docs must not run the include line itself",
+            )
+        ]
     if include.section is None:
         return [(include.line, f"include one section, '{include.target}:NAME', not the whole file")]
     try:
@@ -89,7 +104,9 @@ def _check_code_include(project: Project, fence: Fence, include: Include, shown:
     except SnippetError as error:
         return [(include.line, f"{where}: {error}")]
     if include.section not in run.outputs:
-        return [(include.line, f"{include.target} has no section '{include.section}' (it has: {', '.join(run.outputs)})")]
+        return [
+            (include.line, f"{include.target} has no section '{include.section}' (it has: {', '.join(run.outputs)})")
+        ]
     return _check_output(project, include, run.outputs[include.section], shown)
 
 
@@ -102,19 +119,40 @@ def _check_output(project: Project, include: Include, printed: str, shown: Path 
             return [(include.line, f"{where} prints nothing, yet an output block follows it; remove that block")]
         return []
     if shown is None:
-        return [(include.line, f"{where} prints output that the page does not show; add right after this block:\n"
-                               f'{OUTPUT_FENCE}\n--8<-- "{wanted.as_posix()}"\n```')]
+        return [
+            (
+                include.line,
+                f"{where} prints output that the page does not show; add right after this block:\n"
+                f'{OUTPUT_FENCE}\n--8<-- "{wanted.as_posix()}"\n```',
+            )
+        ]
     if shown != wanted:
-        return [(include.line, f'the output block under {where} must include "{wanted.as_posix()}", not "{shown.as_posix()}"')]
+        return [
+            (
+                include.line,
+                f'the output block under {where} must include "{wanted.as_posix()}", not "{shown.as_posix()}"',
+            )
+        ]
     if not recording.is_file():
-        return [(include.line, f"{where} has no recorded output yet; run `{UPDATE_COMMAND}` to create "
-                               f"{project.display(recording)}")]
+        return [
+            (
+                include.line,
+                f"{where} has no recorded output yet; run `{UPDATE_COMMAND}` to create {project.display(recording)}",
+            )
+        ]
     recorded = recording.read_text(encoding="utf-8")
     if recorded == printed:
         return []
-    diff = "".join(difflib.unified_diff(recorded.splitlines(True), printed.splitlines(True), "shown on the page", "printed now"))
-    return [(include.line, f"the output shown for {where} is not what the code prints now; if the new output is right, "
-                           f"run `{UPDATE_COMMAND}` and review the diff:\n{diff}")]
+    diff = "".join(
+        difflib.unified_diff(recorded.splitlines(True), printed.splitlines(True), "shown on the page", "printed now")
+    )
+    return [
+        (
+            include.line,
+            f"the output shown for {where} is not what the code prints now; if the new output is right, "
+            f"run `{UPDATE_COMMAND}` and review the diff:\n{diff}",
+        )
+    ]
 
 
 def _check_placeholder(project: Project, placeholder: Placeholder) -> list[tuple[int, str]]:
@@ -128,8 +166,13 @@ def _check_placeholder(project: Project, placeholder: Placeholder) -> list[tuple
     if shown is None:
         return [(placeholder.line, f"{placeholder.text} has no recorded value; run `{UPDATE_COMMAND}`")]
     if shown != actual:
-        return [(placeholder.line, f"the prose shows {placeholder.text} as {shown!r}, but the code now gives {actual!r}; "
-                                   f"check that the sentence around it still holds, then run `{UPDATE_COMMAND}`")]
+        return [
+            (
+                placeholder.line,
+                f"the prose shows {placeholder.text} as {shown!r}, but the code now gives {actual!r}; "
+                f"check that the sentence around it still holds, then run `{UPDATE_COMMAND}`",
+            )
+        ]
     return []
 
 
@@ -157,19 +200,35 @@ def check_snippets(project: Project) -> list[Problem]:
             continue
         for section in runs[target].sections:
             if (target, section.name) not in shown_sections:
-                problems.append(Problem(project.display(path), section.first_line - 1,
-                                        f"section '{section.name}' is on no page: include it in a lesson or delete it"))
+                problems.append(
+                    Problem(
+                        project.display(path),
+                        section.first_line - 1,
+                        f"section '{section.name}' is on no page: include it in a lesson or delete it",
+                    )
+                )
     for recording in project.recordings():
         target = project.recordings_target(recording)
         run = runs.get(target)
         if recording.name == "values.json":
             stale = set(read_values(project, target)) - quoted[target]
             if stale:
-                problems.append(Problem(project.display(recording), 1, f"values no page quotes any more: {sorted(stale)}; "
-                                                                       f"run `{UPDATE_COMMAND}` to drop them"))
+                problems.append(
+                    Problem(
+                        project.display(recording),
+                        1,
+                        f"values no page quotes any more: {sorted(stale)}; run `{UPDATE_COMMAND}` to drop them",
+                    )
+                )
         elif run is None or not run.outputs.get(recording.stem):
-            problems.append(Problem(project.display(recording), 1, f"recorded output of a section that no longer prints "
-                                                                   f"(or no longer exists); run `{UPDATE_COMMAND}` to drop it"))
+            problems.append(
+                Problem(
+                    project.display(recording),
+                    1,
+                    f"recorded output of a section that no longer prints "
+                    f"(or no longer exists); run `{UPDATE_COMMAND}` to drop it",
+                )
+            )
     return problems
 
 
@@ -197,8 +256,10 @@ def record(project: Project) -> list[Path]:
             if printed:
                 wanted[project.output_recording(target, section)] = printed
         if quoted[target]:
-            values = {key: render(evaluate(run.namespace, key.partition(":")[0]), key.partition(":")[2])
-                      for key in sorted(quoted[target])}
+            values = {
+                key: render(evaluate(run.namespace, key.partition(":")[0]), key.partition(":")[2])
+                for key in sorted(quoted[target])
+            }
             wanted[project.value_recording(target)] = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
     for stale in set(project.recordings()) - set(wanted):
         stale.unlink()
@@ -223,7 +284,13 @@ def check_hidden_characters(project: Project, paths: list[Path]) -> list[Problem
             for column, char in enumerate(line, 1):
                 if ord(char) in INVISIBLE or ord(char) in BIDI_CONTROLS:
                     name = unicodedata.name(char, "UNNAMED")
-                    problems.append(Problem(project.display(path), number,
-                                            f"invisible character U+{ord(char):04X} {name}; delete it "
-                                            "(it shows as nothing but changes what the code or text means)", column))
+                    problems.append(
+                        Problem(
+                            project.display(path),
+                            number,
+                            f"invisible character U+{ord(char):04X} {name}; delete it "
+                            "(it shows as nothing but changes what the code or text means)",
+                            column,
+                        )
+                    )
     return problems

@@ -38,8 +38,10 @@ def read_sections(path: Path, display: str) -> list[Section]:
                 body.append(line)
             elif line.strip() and not line.lstrip().startswith("#"):
                 raise SnippetError(
-                    display, number, "code outside a section: every line of a snippet must sit "
-                    "between '# --8<-- [start:NAME]' and '# --8<-- [end:NAME]' so a page can show it"
+                    display,
+                    number,
+                    "code outside a section: every line of a snippet must sit "
+                    "between '# --8<-- [start:NAME]' and '# --8<-- [end:NAME]' so a page can show it",
                 )
             continue
         kind, name = marker["kind"], marker["name"]
@@ -60,7 +62,11 @@ def read_sections(path: Path, display: str) -> list[Section]:
             sections.append(Section(name, open_line + 1, "\n".join(body) + "\n"))
             open_name = None
     if open_name is not None:
-        raise SnippetError(display, open_line, f"section '{open_name}' is never closed with '# --8<-- [end:{open_name}]'")
+        raise SnippetError(
+            display, open_line, f"section '{open_name}' is never closed with '# --8<-- [end:{open_name}]'"
+        )
     if not sections:
-        raise SnippetError(display, 1, "no sections: mark the code with '# --8<-- [start:NAME]' / '# --8<-- [end:NAME]'")
+        raise SnippetError(
+            display, 1, "no sections: mark the code with '# --8<-- [start:NAME]' / '# --8<-- [end:NAME]'"
+        )
     return sections

@@ -31,6 +31,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
                 except SnippetError as error:
                     raise PluginError(f"{where}: {error}") from error
                 if include.section not in names:
-                    raise PluginError(f"{where}: snippets/{include.target} has no section "
-                                      f"'{include.section}' (it has: {', '.join(names)})")
+                    raise PluginError(
+                        f"{where}: snippets/{include.target} has no section "
+                        f"'{include.section}' (it has: {', '.join(names)})"
+                    )
     return markdown

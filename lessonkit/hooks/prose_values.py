@@ -19,13 +19,17 @@ def on_page_markdown(markdown, page, config, **kwargs):
     offset = front_matter_lines(Path(page.file.abs_src_path), markdown)
     parsed = parse_page(markdown)
     for line, text in parsed.malformed:
-        raise PluginError(f"{page_name}:{line + offset}: '{text}' is not a value placeholder; "
-                          "write {{ lesson/snippet.py:name:format }}")
+        raise PluginError(
+            f"{page_name}:{line + offset}: '{text}' is not a value placeholder; "
+            "write {{ lesson/snippet.py:name:format }}"
+        )
     lines = markdown.split("\n")
     for placeholder in parsed.placeholders:
         value = read_values(project, placeholder.snippet).get(placeholder.key)
         if value is None:
-            raise PluginError(f"{page_name}:{placeholder.line + offset}: {placeholder.text} has no recorded value; "
-                              f"run `{UPDATE_COMMAND}`")
+            raise PluginError(
+                f"{page_name}:{placeholder.line + offset}: {placeholder.text} has no recorded value; "
+                f"run `{UPDATE_COMMAND}`"
+            )
         lines[placeholder.line - 1] = lines[placeholder.line - 1].replace(placeholder.text, value, 1)
     return "\n".join(lines)

@@ -13,7 +13,6 @@ from lessonkit.checks import check_hidden_characters, check_page, check_snippets
 from lessonkit.hooks import check_includes, prose_values
 from lessonkit.problems import SnippetError, report
 from lessonkit.sections import read_sections
-
 from tests.engine.scratch import edit, line_of
 
 
@@ -28,7 +27,11 @@ def page_problems(scratch):
         ("# --8<-- [start:a]\nx = 1\n", 1, "section 'a' is never closed"),
         ("# --8<-- [start:a]\nx = 1\n# --8<-- [end:b]\n", 3, "'[end:b]' does not close anything"),
         ("# --8<-- [start:a]\nx = 1\n# --8<-- [start:b]\n", 3, "starts before section 'a' ends"),
-        ("# --8<-- [start:a]\nx = 1\n# --8<-- [end:a]\n# --8<-- [start:a]\ny = 2\n# --8<-- [end:a]\n", 4, "defined twice"),
+        (
+            "# --8<-- [start:a]\nx = 1\n# --8<-- [end:a]\n# --8<-- [start:a]\ny = 2\n# --8<-- [end:a]\n",
+            4,
+            "defined twice",
+        ),
         ("# --8<-- [start:a]\n\n# --8<-- [end:a]\n", 1, "section 'a' is empty"),
         ("# just a comment\n", 1, "no sections"),
     ],
@@ -50,8 +53,12 @@ def test_an_invisible_character_is_reported_as_file_line_column(scratch):
     problems = [str(p) for p in check_hidden_characters(scratch, files)]
     q1_line = line_of(scratch.snippet("chain_rule/q1.py"), "\u200b")
     page_line = line_of(scratch.docs_dir / "chain_rule.md", "\u202e")
-    assert problems[0].startswith(f"snippets/chain_rule/q1.py:{q1_line}:18: invisible character U+200B ZERO WIDTH SPACE")
-    assert problems[1].startswith(f"docs/chain_rule.md:{page_line}:8: invisible character U+202E RIGHT-TO-LEFT OVERRIDE")
+    assert problems[0].startswith(
+        f"snippets/chain_rule/q1.py:{q1_line}:18: invisible character U+200B ZERO WIDTH SPACE"
+    )
+    assert problems[1].startswith(
+        f"docs/chain_rule.md:{page_line}:8: invisible character U+202E RIGHT-TO-LEFT OVERRIDE"
+    )
 
 
 def test_a_missing_section_is_reported_by_the_checks(scratch):
@@ -75,8 +82,11 @@ def test_a_recording_without_its_section_is_reported(scratch):
 
 
 def test_an_output_the_page_does_not_show_is_reported_with_the_fix(scratch):
-    edit(scratch.docs_dir / "chain_rule.md",
-         '```{.text .no-copy title="Output"}\n--8<-- "chain_rule/outputs/warm_up/forward.txt"\n```\n', "")
+    edit(
+        scratch.docs_dir / "chain_rule.md",
+        '```{.text .no-copy title="Output"}\n--8<-- "chain_rule/outputs/warm_up/forward.txt"\n```\n',
+        "",
+    )
     message = page_problems(scratch)
     assert "chain_rule/warm_up.py:forward prints output that the page does not show" in message
     assert '--8<-- "chain_rule/outputs/warm_up/forward.txt"' in message
@@ -112,15 +122,20 @@ def _hook_page(scratch, markdown):
 def test_the_build_stops_on_a_missing_snippet_file_naming_the_page(scratch):
     markdown = '# t\n\n```{.python notest}\n--8<-- "chain_rule/q9.py:forward"\n```\n'
     page, config = _hook_page(scratch, markdown)
-    with pytest.raises(PluginError, match=r'docs/scratch.md:8: the included file "snippets/chain_rule/q9.py" does not exist'):
+    with pytest.raises(
+        PluginError, match=r'docs/scratch.md:8: the included file "snippets/chain_rule/q9.py" does not exist'
+    ):
         check_includes.on_page_markdown(markdown, page=page, config=config)
 
 
 def test_the_build_stops_on_an_unrecorded_value_naming_the_command(scratch):
     markdown = "# t\n\nThe gradient: {{ chain_rule/q1.py:a.grad }}\n"
     page, config = _hook_page(scratch, markdown)
-    with pytest.raises(PluginError, match=r"docs/scratch.md:7: \{\{ chain_rule/q1.py:a.grad \}\} has no recorded value; "
-                                          r"run `pytest --update-outputs`"):
+    with pytest.raises(
+        PluginError,
+        match=r"docs/scratch.md:7: \{\{ chain_rule/q1.py:a.grad \}\} has no recorded value; "
+        r"run `pytest --update-outputs`",
+    ):
         prose_values.on_page_markdown(markdown, page=page, config=config)
 
 
@@ -132,7 +147,14 @@ def test_mkdocs_build_fails_on_a_missing_section_naming_page_and_snippet(project
     shutil.copytree(project.root / "lessonkit", scratch.root / "lessonkit")
     edit(scratch.docs_dir / "chain_rule.md", '"chain_rule/q3.py:by_hand"', '"chain_rule/q3.py:by_hnd"')
     line = line_of(scratch.docs_dir / "chain_rule.md", "q3.py:by_hnd")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch.root / "site")],
-                           cwd=scratch.root, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch.root / "site")],
+        cwd=scratch.root,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
     assert build.returncode != 0
-    assert f"docs/chain_rule.md:{line}: snippets/chain_rule/q3.py has no section 'by_hnd'" in build.stderr + build.stdout
+    assert (
+        f"docs/chain_rule.md:{line}: snippets/chain_rule/q3.py has no section 'by_hnd'" in build.stderr + build.stdout
+    )

@@ -2,7 +2,6 @@
 
 from lessonkit.checks import check_page, check_snippets, record
 from lessonkit.problems import report
-
 from tests.engine.scratch import edit, line_of
 
 

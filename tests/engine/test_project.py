@@ -32,6 +32,9 @@ def test_no_invisible_characters(project):
 
 def test_each_lesson_has_a_test_module_of_its_own(project):
     lessons = {path.parent.name for path in project.snippet_files()}
-    missing = [f"tests/lessons/test_{lesson}.py" for lesson in sorted(lessons)
-               if not (project.root / "tests" / "lessons" / f"test_{lesson}.py").is_file()]
+    missing = [
+        f"tests/lessons/test_{lesson}.py"
+        for lesson in sorted(lessons)
+        if not (project.root / "tests" / "lessons" / f"test_{lesson}.py").is_file()
+    ]
     assert not missing, f"lessons without their test module: {missing}"
