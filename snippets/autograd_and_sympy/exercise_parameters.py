@@ -5,7 +5,8 @@ import math
 
 sigma = 1 / (1 + math.exp(-(0.5 * 2 - 1.0 * 3 + 2)))  # σ(z) at z = 0
 slope = sigma * (1 - sigma)  # σ'(z) = σ(z)(1 − σ(z))
-by_hand = [slope * 2, slope * 3, slope]  # ∂y/∂w1 = σ'·x1, ∂y/∂w2 = σ'·x2, ∂y/∂b = σ'
+# ∂y/∂w1 = σ'·x1, ∂y/∂w2 = σ'·x2 and ∂y/∂b = σ'
+by_hand = [slope * 2, slope * 3, slope]
 print("by hand:", by_hand)
 # --8<-- [end:by_hand]
 
@@ -26,7 +27,8 @@ import sympy as sp
 x1, x2, w1, w2, b_sym = sp.symbols("x1 x2 w1 w2 b")
 y_sym = 1 / (1 + sp.exp(-(w1 * x1 + w2 * x2 + b_sym)))
 values = {x1: 2, x2: 3, w1: sp.Rational(1, 2), w2: -1, b_sym: 2}
-grad_exact = [sp.diff(y_sym, parameter).subs(values) for parameter in (w1, w2, b_sym)]
+parameters = (w1, w2, b_sym)
+grad_exact = [sp.diff(y_sym, p).subs(values) for p in parameters]
 print("SymPy:", grad_exact)
 # --8<-- [end:sympy]
 

@@ -15,7 +15,8 @@ import torch
 
 zs = torch.linspace(-6.0, 6.0, 13, requires_grad=True)
 s = torch.sigmoid(zs)
-s.sum().backward()  # each s[i] depends on zs[i] alone, so zs.grad[i] is the slope at zs[i]
+# Each s[i] depends on zs[i] alone, so zs.grad[i] is the slope at zs[i].
+s.sum().backward()
 torch.testing.assert_close(zs.grad, s.detach() * (1 - s.detach()))
 steepest = zs.grad.argmax()
 largest_slope, steepest_z = zs.grad[steepest].item(), zs[steepest].item()

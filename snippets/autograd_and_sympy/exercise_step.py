@@ -17,9 +17,12 @@ def g_float(x):
 
 
 steps = [1e-1, 1e-3, 1e-5]
-forward_errors, central_errors = [], []
-for step in steps:
-    forward_errors.append((g_float(3 + step) - g_float(3)) / step - 28)
-    central_errors.append((g_float(3 + step) - g_float(3 - step)) / (2 * step) - 28)
-    print(f"h = {step:.0e}: forward misses by {forward_errors[-1]:.1e}, central by {central_errors[-1]:.1e}")
+forward_errors = [
+    (g_float(3 + step) - g_float(3)) / step - 28 for step in steps
+]
+central_errors = [
+    (g_float(3 + step) - g_float(3 - step)) / (2 * step) - 28 for step in steps
+]
+for step, fwd, cen in zip(steps, forward_errors, central_errors):
+    print(f"h = {step:.0e}: forward misses by {fwd:.1e}, central by {cen:.1e}")
 # --8<-- [end:numbers]

@@ -3,7 +3,8 @@
 # --8<-- [start:zero_width_space]
 import unicodedata
 
-cell = "import torch\nimport sympy as sp\u200b\n"  # the escape types the character without pasting it
+# The escape \u200b puts the character in the string without typing it.
+cell = "import torch\nimport sympy as sp\u200b\n"
 print("hidden character:", unicodedata.name("\u200b"))
 try:
     compile(cell, "<notebook cell>", "exec")

@@ -30,14 +30,17 @@ def linear(x1, x2):
 
 
 h = 1e-5
-fd = [(linear(2 + h, 3) - linear(2 - h, 3)) / (2 * h), (linear(2, 3 + h) - linear(2, 3 - h)) / (2 * h)]
+fd = [
+    (linear(2 + h, 3) - linear(2 - h, 3)) / (2 * h),
+    (linear(2, 3 + h) - linear(2, 3 - h)) / (2 * h),
+]
 print(f"finite difference: dy/dx ≈ [{fd[0]:.6f}, {fd[1]:.6f}]")
 # --8<-- [end:finite_difference]
 
 # --8<-- [start:agree]
 exact = torch.tensor([float(value) for value in grad_exact])
 torch.testing.assert_close(x.grad, exact)
-torch.testing.assert_close(x.grad, w)  # the gradient with respect to the inputs is the weight vector
+torch.testing.assert_close(x.grad, w)  # the input gradient is the weights
 torch.testing.assert_close(torch.tensor(fd), exact)
 print("autograd, SymPy and the finite difference agree")
 # --8<-- [end:agree]

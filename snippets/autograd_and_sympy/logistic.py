@@ -34,14 +34,18 @@ def logistic(x1, x2):
 
 
 h = 1e-5
-fd = [(logistic(2 + h, 3) - logistic(2 - h, 3)) / (2 * h), (logistic(2, 3 + h) - logistic(2, 3 - h)) / (2 * h)]
+fd = [
+    (logistic(2 + h, 3) - logistic(2 - h, 3)) / (2 * h),
+    (logistic(2, 3 + h) - logistic(2, 3 - h)) / (2 * h),
+]
 print(f"finite difference: dy/dx ≈ [{fd[0]:.6f}, {fd[1]:.6f}]")
 # --8<-- [end:finite_difference]
 
 # --8<-- [start:agree]
 exact = torch.tensor([float(value) for value in grad_exact])
 torch.testing.assert_close(x.grad, exact)
-torch.testing.assert_close(x.grad, y.detach() * (1 - y.detach()) * w)  # σ'(z)·w
+sigma = y.detach()
+torch.testing.assert_close(x.grad, sigma * (1 - sigma) * w)  # σ'(z)·w
 torch.testing.assert_close(torch.tensor(fd), exact)
 print("autograd, SymPy and the finite difference agree")
 # --8<-- [end:agree]

@@ -42,7 +42,8 @@ print(f"finite difference: {fd_x1:.6f} {fd_x2:.6f}")
 # --8<-- [end:finite_difference]
 
 # --8<-- [start:agree]
-exact = [df_dx1.subs(point), df_dx2.subs(point)]  # SymPy integers, no rounding at all
+# SymPy integers: no rounding at all.
+exact = [df_dx1.subs(point), df_dx2.subs(point)]
 assert [df_dx1_hand, df_dx2_hand] == exact
 reference = torch.tensor([float(value) for value in exact])
 torch.testing.assert_close(x.grad, reference)
