@@ -1,0 +1,98 @@
+"""docs/softmax.md: every number agrees with softmax and its Jacobian worked out in float64 with the math module."""
+
+import math
+
+import pytest
+import torch
+
+from lessonkit import run_snippet
+
+X = [1.0, 2.0, 3.0]
+W = [[0.2, -0.5, 0.3], [0.4, 0.1, -0.2], [0.1, 0.3, 0.2]]
+LOGITS = [sum(X[k] * W[k][j] for k in range(3)) for j in range(3)]  # [1.3, 0.6, 0.5]
+_TOTAL = sum(math.exp(z) for z in LOGITS)
+P = [math.exp(z) / _TOTAL for z in LOGITS]
+JACOBIAN = [[P[i] * ((i == j) - P[j]) for j in range(3)] for i in range(3)]
+
+
+def grad_of_probability(i: int) -> list[float]:
+    """d p_i / d x_k = sum over j of W_kj J_ij."""
+    return [sum(W[k][j] * JACOBIAN[i][j] for j in range(3)) for k in range(3)]
+
+
+def as_float32(rows) -> torch.Tensor:
+    return torch.tensor(rows, dtype=torch.float32)
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return run_snippet("softmax/classifier.py")
+
+
+def test_logits_and_probabilities(classifier):
+    assert LOGITS == pytest.approx([1.3, 0.6, 0.5])
+    torch.testing.assert_close(classifier["logits"].detach(), as_float32(LOGITS))
+    torch.testing.assert_close(classifier["probs"].detach(), as_float32(P))
+    assert classifier["probs"].sum().item() == pytest.approx(1.0, abs=1e-6)
+    assert classifier["probs"].tolist() == pytest.approx([0.5139, 0.2552, 0.2309], abs=5e-5)
+
+
+def test_prediction_is_class_0(classifier):
+    assert classifier["predicted"] == max(range(3), key=P.__getitem__) == 0
+    assert classifier["top_prob"].item() == pytest.approx(P[0], rel=1e-6)
+
+
+def test_jacobian_closed_form_and_autograd(classifier):
+    torch.testing.assert_close(classifier["J_closed"], as_float32(JACOBIAN))
+    torch.testing.assert_close(classifier["J_autograd"], as_float32(JACOBIAN))
+    # The properties the page reads off the formula.
+    for i in range(3):
+        assert sum(JACOBIAN[i]) == pytest.approx(0.0, abs=1e-15)
+        assert JACOBIAN[i][i] > 0
+        for j in range(3):
+            assert JACOBIAN[i][j] == pytest.approx(JACOBIAN[j][i], abs=1e-15)
+            assert i == j or JACOBIAN[i][j] < 0
+    assert 0 <= classifier["largest_row_sum"] < 1e-6  # float32 round-off only
+
+
+def test_gradient_of_the_top_probability(classifier):
+    expected = as_float32(grad_of_probability(0))
+    for name in ("grad_by_hand", "grad_fd", "grad_sympy"):
+        torch.testing.assert_close(classifier[name].float(), expected)
+    torch.testing.assert_close(classifier["x"].grad, expected)
+    assert classifier["x"].grad.tolist() == pytest.approx([0.0799, 0.1105, -0.0381], abs=5e-5)
+    # "raising x_1 increases the probability fastest, while raising x_2 decreases it"
+    gradient = grad_of_probability(0)
+    assert max(range(3), key=gradient.__getitem__) == 1
+    assert gradient[2] < 0
+
+
+def test_float64_checks_are_tighter_than_float32(classifier):
+    exact = grad_of_probability(0)
+    # A central difference with h = 1e-6 in float64 is good to about 1e-10 here.
+    assert classifier["grad_fd"].tolist() == pytest.approx(exact, abs=1e-9)
+    # SymPy differentiates the exact formula and rounds only at the end.
+    assert classifier["grad_sympy"].tolist() == pytest.approx(exact, rel=1e-12)
+
+
+def test_exercise_1_gradient_with_respect_to_the_weights():
+    run = run_snippet("softmax/weights_gradient.py")
+    expected = [[X[k] * JACOBIAN[0][j] for j in range(3)] for k in range(3)]
+    torch.testing.assert_close(run["W"].grad, as_float32(expected))
+    torch.testing.assert_close(run["grad_W_by_hand"], as_float32(expected))
+    # "Only column 0 is positive."
+    for k in range(3):
+        assert expected[k][0] > 0 and expected[k][1] < 0 and expected[k][2] < 0
+
+
+def test_exercise_2_cross_entropy():
+    run = run_snippet("softmax/cross_entropy.py")
+    assert run["loss"].item() == pytest.approx(-math.log(P[1]), rel=1e-6)
+    assert run["loss_torch"].item() == pytest.approx(-math.log(P[1]), rel=1e-6)
+    dL_dz = [P[j] - (j == 1) for j in range(3)]  # p − e_1
+    torch.testing.assert_close(run["dL_dz"], as_float32(dL_dz))
+    expected_x = [sum(W[k][j] * dL_dz[j] for j in range(3)) for k in range(3)]
+    torch.testing.assert_close(run["grad_by_hand"], as_float32(expected_x))
+    torch.testing.assert_close(run["x"].grad, as_float32(expected_x))
+    # "The logit of the true class gets the only negative entry."
+    assert [entry < 0 for entry in dL_dz] == [False, True, False]
