@@ -24,6 +24,7 @@ print("SymPy: dy/dx1 =", grad_formula[0], " dy/dx2 =", grad_formula[1])
 print("with w = (1/2, -1):", grad_exact)
 # --8<-- [end:sympy]
 
+
 # --8<-- [start:finite_difference]
 def linear(x1, x2):
     return 0.5 * x1 - 1.0 * x2 + 2.0

@@ -3,6 +3,9 @@
 # --8<-- [start:function]
 def f(x1, x2):
     return x1**2 + 3 * x1 * x2 + x2**2
+
+
+print("f(2, 3) =", f(2, 3))
 # --8<-- [end:function]
 
 # --8<-- [start:by_hand]
@@ -17,7 +20,6 @@ import torch
 x = torch.tensor([2.0, 3.0], requires_grad=True)
 y = f(x[0], x[1])  # the same f, fed tensors: every operation joins the graph
 y.backward()
-print("f(2, 3) =", y.item())
 print("autograd:", x.grad)
 # --8<-- [end:autograd]
 

@@ -124,7 +124,9 @@ def test_exercise_step_forward_misses_by_4h_and_central_only_rounds():
     x, h = sp.symbols("x h")
     assert sp.expand(run["forward"] - (8 * x + 4 + 4 * h)) == 0
     assert sp.expand(run["central"] - (8 * x + 4)) == 0
-    for step, forward_error, central_error in zip(run["steps"], run["forward_errors"], run["central_errors"]):
+    for step, forward_error, central_error in zip(
+        run["steps"], run["forward_errors"], run["central_errors"], strict=True
+    ):
         assert forward_error == pytest.approx(4 * step, rel=1e-4)
         # No truncation error; rounding in f(3 ± h) ≈ 49 is magnified by 1/h.
         assert abs(central_error) < 100 * 49 * 2**-52 / step
