@@ -12,16 +12,15 @@ w = torch.tensor(1.0, requires_grad=True)  # weight, to be learned
 b = torch.tensor(0.0, requires_grad=True)  # bias, to be learned
 # --8<-- [end:setup]
 
-# --8<-- [start:loss]
+# --8<-- [start:forward]
 EPSILON = 1e-8  # how far the prediction is kept from 0 and from 1
 
 
 def binary_cross_entropy(prediction, target):
     prediction = torch.clamp(prediction, EPSILON, 1 - EPSILON)  # so that log never sees 0
     return -(target * torch.log(prediction) + (1 - target) * torch.log(1 - prediction))
-# --8<-- [end:loss]
 
-# --8<-- [start:forward]
+
 z = w * x + b  # the weighted sum, or logit
 y_hat = torch.sigmoid(z)  # the predicted probability of class 1
 loss = binary_cross_entropy(y_hat, y)
@@ -53,6 +52,7 @@ print(f"autograd: dL/dw = {w.grad.item():.8f}, dL/db = {b.grad.item():.8f}")
 torch.testing.assert_close(w.grad, dL_dw)
 torch.testing.assert_close(b.grad, dL_db)
 # --8<-- [end:autograd]
+
 
 # --8<-- [start:gap]
 def float32_step(value):
@@ -95,8 +95,10 @@ loss_exact = math.log1p(math.exp(6.7))  # log(1 + e^z) with z = 6.7 and y = 0, i
 print(f"{'':36}{'loss':>12}{'dL/dw':>12}{'dL/db':>12}")
 print(f"{'ours, clamped (float32)':36}{loss.item():12.8f}{w.grad.item():12.8f}{b.grad.item():12.8f}")
 print(f"{'F.binary_cross_entropy':36}{loss_bce.item():12.8f}{dw_bce.item():12.8f}{db_bce.item():12.8f}")
-print(f"{'F.binary_cross_entropy_with_logits':36}{loss_logits.item():12.8f}"
-      f"{dw_logits.item():12.8f}{db_logits.item():12.8f}")
+print(
+    f"{'F.binary_cross_entropy_with_logits':36}{loss_logits.item():12.8f}"
+    f"{dw_logits.item():12.8f}{db_logits.item():12.8f}"
+)
 print(f"{'closed form (float64)':36}{loss_exact:12.8f}{6.7 * sigma:12.8f}{sigma:12.8f}")
 
 torch.testing.assert_close(loss_bce, loss)  # the same formula, the same float32 result

@@ -4,6 +4,12 @@
 import torch
 import torch.nn.functional as F
 
+
+def show(vector):
+    """A vector as a list rounded to four decimals."""
+    return "[" + ", ".join(f"{value:.4f}" for value in vector.tolist()) + "]"
+
+
 W_ROWS = [
     [0.2, -0.5, 0.3],  # row k holds what feature x[k] adds to each class's logit
     [0.4, 0.1, -0.2],
@@ -12,11 +18,6 @@ W_ROWS = [
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)  # three input features
 W = torch.tensor(W_ROWS)  # column j scores class j
 b = torch.zeros(3)
-
-
-def show(vector):
-    """A vector as a list rounded to four decimals."""
-    return "[" + ", ".join(f"{value:.4f}" for value in vector.tolist()) + "]"
 # --8<-- [end:setup]
 
 # --8<-- [start:forward]
@@ -70,10 +71,13 @@ def class_probability(inputs, i):
 
 h = 1e-6
 nudge = torch.eye(3, dtype=torch.float64) * h  # row k moves feature k by h
-grad_fd = torch.tensor([
-    (class_probability(x64 + nudge[k], predicted) - class_probability(x64 - nudge[k], predicted)) / (2 * h)
-    for k in range(3)
-], dtype=torch.float64)
+grad_fd = torch.tensor(
+    [
+        (class_probability(x64 + nudge[k], predicted) - class_probability(x64 - nudge[k], predicted)) / (2 * h)
+        for k in range(3)
+    ],
+    dtype=torch.float64,
+)
 print("central difference (float64):", show(grad_fd))
 torch.testing.assert_close(x.grad, grad_fd.float())
 # --8<-- [end:finite_difference]

@@ -110,7 +110,7 @@ def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
 def test_the_upper_bound_of_the_clamp_rounds_to_one(neuron):
     assert neuron["upper_bound"].item() == 1.0
     assert neuron["gap_below_one"] == BELOW_ONE
-    assert 1e-8 < BELOW_ONE / 2  # why 1 − 1e-8 rounds to 1
+    assert BELOW_ONE / 2 > 1e-8  # why 1 − 1e-8 rounds to 1
     assert neuron["y_hat_far"].item() == 1.0
 
 

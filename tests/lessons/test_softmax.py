@@ -30,7 +30,7 @@ def classifier():
 
 
 def test_logits_and_probabilities(classifier):
-    assert LOGITS == pytest.approx([1.3, 0.6, 0.5])
+    assert pytest.approx([1.3, 0.6, 0.5]) == LOGITS
     torch.testing.assert_close(classifier["logits"].detach(), as_float32(LOGITS))
     torch.testing.assert_close(classifier["probs"].detach(), as_float32(P))
     assert classifier["probs"].sum().item() == pytest.approx(1.0, abs=1e-6)
