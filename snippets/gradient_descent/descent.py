@@ -1,4 +1,5 @@
-# Gradient descent on f(x) = (x − 2)², started at x = 5: by hand, by autograd, in closed form and with SGD.
+# Gradient descent on f(x) = (x − 2)² from x = 5: by hand, by autograd,
+# in closed form and with SGD.
 
 # --8<-- [start:setup]
 import math
@@ -22,18 +23,19 @@ steps = 5
 # --8<-- [start:by_hand]
 x = torch.tensor(x0)
 hand_xs = [x.item()]
-for k in range(steps):
+for _ in range(steps):
     x = x - lr * df(x)
     hand_xs.append(x.item())
 print("by hand: ", " ".join(f"{v:.4f}" for v in hand_xs))
 # --8<-- [end:by_hand]
 
+
 # --8<-- [start:autograd]
 def descend(x0, lr, steps):
-    """The iterates x_0, ..., x_steps of gradient descent on f, with autograd's gradient."""
+    """x_0, ..., x_steps of descent on f, with autograd's gradient."""
     x = torch.tensor(x0, requires_grad=True)
     xs = [x.item()]
-    for k in range(steps):
+    for _ in range(steps):
         f(x).backward()  # adds f'(x) into x.grad
         with torch.no_grad():
             x -= lr * x.grad  # the step itself is not part of f
@@ -52,7 +54,8 @@ rows = [" k     x_k   f(x_k)  f'(x_k)  x_k - 2  ratio"]
 for k, x_k in enumerate(hand_xs):
     error = x_k - 2
     ratio = f"{error / (hand_xs[k - 1] - 2):.4f}" if k else ""
-    rows.append(f"{k:2d}  {x_k:.4f}  {f(x_k):7.4f}  {df(x_k):7.4f}  {error:7.4f}  {ratio}".rstrip())
+    row = f"{k:2d}  {x_k:.4f}  {f(x_k):7.4f}  {df(x_k):7.4f}  {error:7.4f}"
+    rows.append(f"{row}  {ratio}".rstrip())
 print("\n".join(rows))
 # --8<-- [end:table]
 
@@ -81,7 +84,8 @@ while abs(x.item() - 2) >= tol:
     count += 1
 final_x = x.item()
 # The smallest k with |1 − 2η|^k · |x0 − 2| < tol:
-formula_count = math.floor(math.log(abs(x0 - 2) / tol) / math.log(1 / abs(1 - 2 * lr))) + 1
+bound = math.log(abs(x0 - 2) / tol) / math.log(1 / abs(1 - 2 * lr))
+formula_count = math.floor(bound) + 1
 print(f"the loop needs {count} steps and stops at x = {final_x:.6f}")
 print(f"the formula predicts {formula_count} steps")
 assert count == formula_count
@@ -103,14 +107,15 @@ print(" k     x_k  f'(x_k)   x.grad")
 for k in range(3):
     f(x).backward()
     with torch.no_grad():
+        slope = df(x).item()  # what x.grad should hold
         stale_xs.append(x.item())
-        true_grads.append(df(x).item())
+        true_grads.append(slope)
         stale_grads.append(x.grad.item())
-        print(f"{k:2d}  {stale_xs[k]:.4f}  {true_grads[k]:7.4f}  {stale_grads[k]:7.4f}")
+        print(f"{k:2d}  {x.item():.4f}  {slope:7.4f}  {x.grad.item():7.4f}")
         x -= lr * x.grad
     # no x.grad.zero_() here
 stale_xs.append(x.item())
-print(f"x_3 = {stale_xs[3]:.4f}, where the correct loop reaches {hand_xs[3]:.4f}")
+print(f"x_3 = {stale_xs[3]:.4f}; the correct loop has {hand_xs[3]:.4f}")
 # --8<-- [end:without_zero]
 
 # --8<-- [start:step_sizes]
@@ -119,7 +124,8 @@ sweep = []  # the iterates x_0, ..., x_6 for each rate
 for rate in rates:
     xs = descend(x0, rate, 6)
     sweep.append(xs)
-    print(f"η = {rate:<4}  1 - 2η = {1 - 2 * rate:4.1f}:  " + " ".join(f"{v:7.3f}" for v in xs))
+    iterates = " ".join(f"{v:7.3f}" for v in xs)
+    print(f"η = {rate:<4} r = {1 - 2 * rate:4.1f}: {iterates}")
 exact = [[closed_form(k, x0, rate) for k in range(7)] for rate in rates]
 torch.testing.assert_close(torch.tensor(sweep), torch.tensor(exact))
 # --8<-- [end:step_sizes]
@@ -128,7 +134,7 @@ torch.testing.assert_close(torch.tensor(sweep), torch.tensor(exact))
 x = torch.tensor(x0, requires_grad=True)
 optimizer = torch.optim.SGD([x], lr=lr)
 sgd_xs = [x.item()]
-for k in range(steps):
+for _ in range(steps):
     optimizer.zero_grad()  # sets x.grad to None
     f(x).backward()
     optimizer.step()  # x -= lr * x.grad, without recording

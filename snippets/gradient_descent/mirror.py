@@ -1,4 +1,5 @@
-# Exercise 2: η = 0.4 against η = 0.6 on f(x) = (x − 2)² from x = 5, to within 0.001 of the minimum.
+# Exercise 2: η = 0.4 against η = 0.6 on f(x) = (x − 2)² from x = 5,
+# to within 0.001 of the minimum.
 
 # --8<-- [start:problem]
 import math
@@ -14,15 +15,18 @@ x0 = 5.0
 tol = 1e-3
 # --8<-- [end:problem]
 
+
 # --8<-- [start:by_hand]
 def formula_steps(lr):
     """The smallest k with |1 − 2η|^k · |x0 − 2| < tol."""
-    return math.floor(math.log(abs(x0 - 2) / tol) / math.log(1 / abs(1 - 2 * lr))) + 1
+    bound = math.log(abs(x0 - 2) / tol) / math.log(1 / abs(1 - 2 * lr))
+    return math.floor(bound) + 1
 
 
 print("predicted steps for η = 0.4:", formula_steps(0.4))
 print("predicted steps for η = 0.6:", formula_steps(0.6))
 # --8<-- [end:by_hand]
+
 
 # --8<-- [start:autograd]
 def descend_until_close(lr):
@@ -40,7 +44,7 @@ def descend_until_close(lr):
 slow_side = descend_until_close(0.4)
 far_side = descend_until_close(0.6)
 counts = [len(slow_side) - 1, len(far_side) - 1]
-for rate, xs, count in [(0.4, slow_side, counts[0]), (0.6, far_side, counts[1])]:
+for rate, xs, count in zip([0.4, 0.6], [slow_side, far_side], counts):
     print(f"η = {rate}: {count} steps:", " ".join(f"{v:.5f}" for v in xs))
     assert count == formula_steps(rate)
 # --8<-- [end:autograd]

@@ -19,11 +19,12 @@ print(f"one step lands on 2 at η = {one_step_lr:.4f}")
 print(f"descent converges for 0 < η < {largest_lr:.4f}")
 # --8<-- [end:by_hand]
 
+
 # --8<-- [start:autograd]
 def descend(x0, lr, steps):
     x = torch.tensor(x0, requires_grad=True)
     xs = [x.item()]
-    for k in range(steps):
+    for _ in range(steps):
         g(x).backward()
         with torch.no_grad():
             x -= lr * x.grad

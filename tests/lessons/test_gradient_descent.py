@@ -5,8 +5,8 @@ step counts come from stepping that closed form until it is close enough, not fr
 logarithm formula the page uses, so the two derivations check each other.
 """
 
-import math
 import re
+from itertools import pairwise
 
 import pytest
 import torch
@@ -81,7 +81,7 @@ def test_table_rows_match_the_maths(descent):
         error = closed(k, 0.1) - 2
         expected = [k, 2 + error, error**2, 2 * error, error] + ([0.8] if k else [])
         assert len(values) == len(expected), row
-        for value, want in zip(values, expected):
+        for value, want in zip(values, expected, strict=True):
             assert value == pytest.approx(want, abs=shown(want, 4)), row
 
 
@@ -120,9 +120,9 @@ def test_without_zero_the_gradients_add_up(descent):
     for k, row in enumerate(rows):
         values = numbers(row)
         assert len(values) == 4, row
-        for value, want in zip(values, [k, xs[k], slopes[k], sums[k]]):
+        for value, want in zip(values, [k, xs[k], slopes[k], sums[k]], strict=True):
             assert value == pytest.approx(want, abs=shown(want, 4)), row
-    _, stale, correct = numbers(last)  # "x_3 = ..., where the correct loop reaches ..."
+    _, stale, correct = numbers(last)  # "x_3 = ...; the correct loop has ..."
     assert stale == pytest.approx(xs[3], abs=shown(stale, 4))
     assert correct == pytest.approx(closed(3, 0.1), abs=shown(correct, 4))
 
@@ -132,12 +132,12 @@ RATES = [0.1, 0.5, 0.75, 1.0, 1.1]
 
 def test_each_learning_rate_follows_the_closed_form(descent):
     assert descent["rates"] == RATES
-    for eta, xs in zip(RATES, descent["sweep"]):
+    for eta, xs in zip(RATES, descent["sweep"], strict=True):
         assert_iterates(xs, [closed(k, eta) for k in range(7)])
     rows = descent.outputs["step_sizes"].splitlines()
     assert len(rows) == len(RATES)
-    for eta, row in zip(RATES, rows):
-        head, _, tail = row.partition(":")  # "η = 0.75  1 - 2η = -0.5", then the iterates
+    for eta, row in zip(RATES, rows, strict=True):
+        head, _, tail = row.partition(":")  # "η = 0.75 r = -0.5", then the iterates
         label = numbers(head)
         assert label[0] == eta and label[-1] == pytest.approx(1 - 2 * eta), row
         for k, value in enumerate(numbers(tail)):
@@ -145,15 +145,15 @@ def test_each_learning_rate_follows_the_closed_form(descent):
 
 
 def test_each_learning_rate_behaves_as_its_factor_predicts(descent):
-    errors = {eta: [x - 2 for x in xs] for eta, xs in zip(RATES, descent["sweep"])}
+    errors = {eta: [x - 2 for x in xs] for eta, xs in zip(RATES, descent["sweep"], strict=True)}
     slow = errors[0.1]
-    assert all(0 < later < earlier for earlier, later in zip(slow, slow[1:]))  # one side, shrinking
+    assert all(0 < later < earlier for earlier, later in pairwise(slow))  # one side, shrinking
     assert errors[0.5][1:] == [0.0] * 6  # exactly on the minimum after one step
     damped = errors[0.75]
-    assert all(later * earlier < 0 and abs(later) < abs(earlier) for earlier, later in zip(damped, damped[1:]))
+    assert all(later * earlier < 0 and abs(later) < abs(earlier) for earlier, later in pairwise(damped))
     assert descent["sweep"][3] == [5.0, -1.0] * 3 + [5.0]  # the 2-cycle between x0 and 4 − x0
     wild = errors[1.1]
-    assert all(later * earlier < 0 and abs(later) > abs(earlier) for earlier, later in zip(wild, wild[1:]))
+    assert all(later * earlier < 0 and abs(later) > abs(earlier) for earlier, later in pairwise(wild))
     assert descent["sweep"][4][6] == pytest.approx(2 + 1.2**6 * 3, rel=RTOL)  # 10.958
 
 
@@ -162,7 +162,7 @@ def test_exercise_steeper_bowl():
     assert run["one_step_lr"] == pytest.approx(1 / 6)
     assert run["largest_lr"] == pytest.approx(1 / 3)
     rates = [1 / 6, 0.3, 0.35]
-    for eta, xs in zip(rates, run["trials"]):
+    for eta, xs in zip(rates, run["trials"], strict=True):
         assert_iterates(xs, [closed(k, eta, curvature=6.0) for k in range(5)])
     assert run["trials"][0][1:] == pytest.approx([2.0] * 4, abs=ATOL)
     # With factor −0.8 every second iterate is the main example's (factor 0.8).
@@ -172,7 +172,7 @@ def test_exercise_steeper_bowl():
     printed = numbers(run.outputs["by_hand"])
     assert printed[1] == pytest.approx(1 / 6, abs=shown(1, 4))
     assert printed[-1] == pytest.approx(1 / 3, abs=shown(1, 4))
-    for eta, row in zip(rates, run.outputs["autograd"].splitlines()):
+    for eta, row in zip(rates, run.outputs["autograd"].splitlines(), strict=True):
         values = numbers(row)
         assert values[0] == pytest.approx(eta, abs=shown(1, 4))
         for k, value in enumerate(values[1:]):
@@ -190,7 +190,7 @@ def test_exercise_mirror_rates_need_the_same_number_of_steps():
     assert all(x > 2 for x in slow)
     assert all((x - 2) * (-1) ** k > 0 for k, x in enumerate(far))  # across 2 at every step
     assert_iterates(slow[::2], far[::2])
-    for eta, row in zip([0.4, 0.6], run.outputs["autograd"].splitlines()):
+    for eta, row in zip([0.4, 0.6], run.outputs["autograd"].splitlines(), strict=True):
         values = numbers(row)
         assert values[:2] == [eta, 5]
         for k, value in enumerate(values[2:]):
