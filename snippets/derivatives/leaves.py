@@ -9,8 +9,8 @@ z = torch.sin(y)
 
 for name, t in [("x", x), ("y", y), ("z", z)]:
     made_by = t.grad_fn.name() if t.grad_fn is not None else None
-    print(f"{name}: requires_grad={t.requires_grad},",
-          f"is_leaf={t.is_leaf}, grad_fn={made_by}")
+    flags = f"requires_grad={t.requires_grad}, is_leaf={t.is_leaf}"
+    print(f"{name}: {flags}, grad_fn={made_by}")
 # --8<-- [end:graph]
 
 # --8<-- [start:intermediate_grad]

@@ -38,8 +38,8 @@ eps32 = torch.finfo(torch.float32).eps
 best64 = min(zip(error64, tiny_steps))  # (smallest error, its step)
 best32 = min(zip(error32, tiny_steps))
 
-for name, best, eps in [("float64", best64, eps64),
-                        ("float32", best32, eps32)]:
-    print(f"{name}: smallest error {best[0]:.1e} at h = {best[1]:.0e},",
-          f"sqrt(eps) = {eps**0.5:.1e}")
+summary = [("float64", best64, eps64), ("float32", best32, eps32)]
+for name, (smallest, step), eps in summary:
+    best = f"smallest error {smallest:.1e} at h = {step:.0e}"
+    print(f"{name}: {best}, sqrt(eps) = {eps**0.5:.1e}")
 # --8<-- [end:best_step]

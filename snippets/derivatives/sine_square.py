@@ -41,6 +41,7 @@ print(f"autograd: dz/dx = {x.grad.item():.4f}")
 torch.testing.assert_close(x.grad, torch.tensor(dz_dx))
 # --8<-- [end:autograd]
 
+
 # --8<-- [start:wrong_formula]
 def dz_dx_wrong(x):
     return 2 * x + math.cos(x**2)  # adds the slopes instead of multiplying

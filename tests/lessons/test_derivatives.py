@@ -43,7 +43,7 @@ def test_quotient_is_2_plus_3h():
     # (f(1 + h) − f(1)) / h = 2 + 3h exactly; float64 round-off stays far below 1e-9 for these h.
     h = sp.Symbol("h")
     assert sp.simplify((f(1 + h) - f(1)) / h) == 2 + 3 * h
-    for step, quotient in zip(steps, run["quotients"]):
+    for step, quotient in zip(steps, run["quotients"], strict=True):
         assert quotient == pytest.approx(2 + 3 * step, abs=1e-9)
 
 
@@ -96,7 +96,7 @@ def test_quotient_is_zero_exactly_when_1_plus_h_rounds_to_1(dtype):
     run = run_snippet("derivatives/limit.py")
     errors = run["error64"] if dtype == torch.float64 else run["error32"]
     one = torch.tensor(1.0, dtype=dtype)
-    for h, error in zip(run["tiny_steps"], errors):
+    for h, error in zip(run["tiny_steps"], errors, strict=True):
         vanished = bool(one + torch.tensor(h, dtype=dtype) == one)
         assert vanished == (h < torch.finfo(dtype).eps / 2)
         assert (error == 2.0) == vanished  # a quotient of 0 misses the slope 2 entirely
@@ -183,12 +183,12 @@ def test_exercise_1_central_difference_has_no_truncation_error():
     h = sp.Symbol("h")
     assert sp.simplify((f(1 + h) - f(1 - h)) / (2 * h)) == 2
     steps = run["steps"]
-    for step, forward in zip(steps[:7], run["forward_error"][:7]):
+    for step, forward in zip(steps[:7], run["forward_error"][:7], strict=True):
         assert forward == pytest.approx(3 * step, rel=1e-2)
     central = run["central_error"]
     eps = 2.0**-52
     assert central[0] < 20 * eps  # only round-off left
-    assert all(c < fw for c, fw in zip(central[:7], run["forward_error"][:7]))
+    assert all(c < fw for c, fw in zip(central[:7], run["forward_error"][:7], strict=True))
     assert central[-1] > 1000 * central[0]  # round-off grows as h shrinks
 
 
