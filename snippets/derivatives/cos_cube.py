@@ -4,7 +4,7 @@
 import math
 
 x0 = 1.0
-dw_dx = -math.sin(x0**3) * 3 * x0**2  # outer slope −sin(x³) times inner 3x²
+dw_dx = -math.sin(x0**3) * 3 * x0**2  # outer −sin(x³) times inner 3x²
 print(f"by hand: dw/dx = -3x²·sin(x³) = {dw_dx:.4f}")
 # --8<-- [end:by_hand]
 

@@ -7,10 +7,16 @@ x = torch.tensor(3.0, requires_grad=True)
 y = x**2
 z = torch.sin(y)
 
-for name, t in [("x", x), ("y", y), ("z", z)]:
+
+def describe(t):
     made_by = t.grad_fn.name() if t.grad_fn is not None else None
     flags = f"requires_grad={t.requires_grad}, is_leaf={t.is_leaf}"
-    print(f"{name}: {flags}, grad_fn={made_by}")
+    return f"{flags}, grad_fn={made_by}"
+
+
+print("x:", describe(x))
+print("y:", describe(y))
+print("z:", describe(z))
 # --8<-- [end:graph]
 
 # --8<-- [start:intermediate_grad]

@@ -8,9 +8,10 @@ def f(x):
 steps = [10.0**-k for k in range(1, 6)]  # 0.1, 0.01, ..., 0.00001
 quotients = [(f(1 + h) - f(1)) / h for h in steps]
 
-print(f"{'h':>9}  {'(f(1+h) - f(1)) / h':>20}  {'quotient - 2':>12}")
-for h, quotient in zip(steps, quotients):
-    print(f"{h:>9.5f}  {quotient:>20.5f}  {quotient - 2:>12.5f}")
+table = f"{'h':>9}  {'(f(1+h) - f(1)) / h':>20}  {'quotient - 2':>12}"
+for h, q in zip(steps, quotients):
+    table += f"\n{h:>9.5f}  {q:>20.5f}  {q - 2:>12.5f}"
+print(table)
 # --8<-- [end:shrinking_h]
 
 # --8<-- [start:round_off]
@@ -27,9 +28,10 @@ tiny_steps = [10.0**-k for k in range(1, 17)]  # 0.1 down to 1e-16
 error64 = [abs(difference_quotient(h, torch.float64) - 2) for h in tiny_steps]
 error32 = [abs(difference_quotient(h, torch.float32) - 2) for h in tiny_steps]
 
-print(f"{'h':>6}  {'error, float64':>14}  {'error, float32':>14}")
+table = f"{'h':>6}  {'error, float64':>14}  {'error, float32':>14}"
 for h, e64, e32 in zip(tiny_steps, error64, error32):
-    print(f"{h:>6.0e}  {e64:>14.1e}  {e32:>14.1e}")
+    table += f"\n{h:>6.0e}  {e64:>14.1e}  {e32:>14.1e}"
+print(table)
 # --8<-- [end:round_off]
 
 # --8<-- [start:best_step]

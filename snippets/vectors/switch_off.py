@@ -14,16 +14,22 @@ x_off = torch.tensor(2.0, requires_grad=True)
 x_off.requires_grad_(False)  # 3. stop tracking the leaf itself
 y_switched_off = x_off**2
 
+
+def describe(y):
+    return f"requires_grad={y.requires_grad}, grad_fn={y.grad_fn}"
+
+
+print("no_grad:              ", describe(y_no_grad))
+print("detach:               ", describe(y_detached))
+print("requires_grad_(False):", describe(y_switched_off))
+# --8<-- [end:three_ways]
+
+# --8<-- [start:errors]
 results = {
     "no_grad": y_no_grad,
     "detach": y_detached,
     "requires_grad_(False)": y_switched_off,
 }
-for name, y in results.items():
-    print(f"{name}: requires_grad={y.requires_grad}, grad_fn={y.grad_fn}")
-# --8<-- [end:three_ways]
-
-# --8<-- [start:errors]
 for name, y in results.items():
     try:
         y.backward()
