@@ -1,5 +1,6 @@
 """Bad input gets a clear error naming the file and line; nothing is silently dropped."""
 
+import re
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -154,6 +155,5 @@ def test_mkdocs_build_fails_on_a_missing_section_naming_page_and_snippet(project
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
     )
     assert build.returncode != 0
-    assert (
-        f"docs/chain_rule.md:{line}: snippets/chain_rule/q3.py has no section 'by_hnd'" in build.stderr + build.stdout
-    )
+    # The include check and the notebook builder both read includes; either may be the one to stop.
+    assert re.search(rf"docs/chain_rule.md:{line}: (snippets/)?chain_rule/q3.py has no section 'by_hnd'", build.stderr)
