@@ -109,6 +109,7 @@ def on_page_content(html_text, page, config, files):
     lesson = files.get_file_from_path(name.removesuffix(".ipynb") + ".md")
     download = files.get_file_from_path(f"{DOWNLOADS}/{name}")
     page.title = f"Workbook: {page.title}"
+    page.meta["search"] = {"exclude": True}  # it repeats its lesson, which search already finds
 
     def typeset(match: re.Match) -> str:
         if match["skip"]:

@@ -196,6 +196,7 @@ def test_each_lesson_page_offers_its_notebook(project, built_site):
 
 def test_workbook_pages_load_nothing_from_other_hosts_and_leave_out_solutions(project, built_site):
     assert built_site.returncode == 0, built_site.log
+    search_index = (built_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
     for page in PAGES:
         workbook = notebook_name(project, page).removesuffix(".ipynb")
         html_path = built_site.site_dir / "workbooks" / workbook / "index.html"
@@ -203,6 +204,7 @@ def test_workbook_pages_load_nothing_from_other_hosts_and_leave_out_solutions(pr
         where = html_path.relative_to(built_site.site_dir)
         assert not _loads_from_other_hosts(html), f"{where}: {_loads_from_other_hosts(html)}"
         assert "mathjax" not in html.lower(), where
+        assert f"workbooks/{workbook}/" not in search_index, f"{where} repeats its lesson in search results"
         assert "celltag_" + SOLUTION_TAG not in html, f"{where} shows a solution cell"
         prose = re.sub(
             r'<(pre|code|script|style)\b.*?</\1>|<div [^>]*class="clipboard-copy-txt".*?</div>',
