@@ -29,7 +29,8 @@ with torch.no_grad():  # the update itself is not part of the model
     b -= learning_rate * b.grad
 loss_after = F.binary_cross_entropy_with_logits(w * x + b, y)
 print(f"autograd: w = {w.item():.6f}, b = {b.item():.6f}")
-print(f"loss: {loss_before.item():.4f} before the step, {loss_after.item():.4f} after")
+print(f"loss before the step: {loss_before.item():.4f}")
+print(f"loss after the step:  {loss_after.item():.4f}")
 torch.testing.assert_close(w.detach(), torch.tensor(w_by_hand))
 torch.testing.assert_close(b.detach(), torch.tensor(b_by_hand))
 # --8<-- [end:autograd]

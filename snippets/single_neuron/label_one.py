@@ -10,7 +10,7 @@ w = torch.tensor(1.0, requires_grad=True)
 b = torch.tensor(0.0, requires_grad=True)
 
 z = w * x + b
-loss = F.binary_cross_entropy_with_logits(z, y)  # the stable form, fed the logit
+loss = F.binary_cross_entropy_with_logits(z, y)  # the stable form
 print(f"loss = {loss.item():.8f}")
 # --8<-- [end:forward]
 

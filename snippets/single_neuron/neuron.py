@@ -1,4 +1,5 @@
-# A single neuron: logistic regression on one feature, x = 6.7 with label y = 0, w = 1, b = 0.
+# A single neuron: logistic regression on one feature.
+# x = 6.7 with label y = 0, starting from w = 1 and b = 0.
 
 # --8<-- [start:setup]
 import math
@@ -17,8 +18,9 @@ EPSILON = 1e-8  # how far the prediction is kept from 0 and from 1
 
 
 def binary_cross_entropy(prediction, target):
-    prediction = torch.clamp(prediction, EPSILON, 1 - EPSILON)  # so that log never sees 0
-    return -(target * torch.log(prediction) + (1 - target) * torch.log(1 - prediction))
+    # Clamp first, so that neither logarithm is asked for log(0).
+    p = torch.clamp(prediction, EPSILON, 1 - EPSILON)
+    return -(target * torch.log(p) + (1 - target) * torch.log(1 - p))
 
 
 z = w * x + b  # the weighted sum, or logit
@@ -64,47 +66,58 @@ gap_w = (dL_dw - w.grad).item()
 gap_b = (dL_db - b.grad).item()
 steps_w = round(gap_w / float32_step(w.grad))
 steps_b = round(gap_b / float32_step(b.grad))
-print(f"dL/dw: by hand - autograd = {gap_w:.3g}   (float32 steps apart: {steps_w})")
-print(f"dL/db: by hand - autograd = {gap_b:.3g}   (float32 steps apart: {steps_b})")
+print(f"dL/dw, by hand - autograd: {gap_w:.3g} ({steps_w} float32 step)")
+print(f"dL/db, by hand - autograd: {gap_b:.3g} ({steps_b} float32 step)")
 
-sigma = 1 / (1 + math.exp(-6.7))  # the exact answer, dL/db = sigma(6.7) - 0, in float64
-print(f"float64 reference: dL/dw = {6.7 * sigma:.8f}, dL/db = {sigma:.8f}")
+# The exact answers are sigma(6.7)·x and sigma(6.7); here in float64.
+sigma = 1 / (1 + math.exp(-6.7))
+print(f"float64: dL/dw = {6.7 * sigma:.8f}, dL/db = {sigma:.8f}")
 # --8<-- [end:gap]
 
 # --8<-- [start:cancel]
 with torch.no_grad():
-    # dL/db divided by (y_hat - y): exactly 1 on paper, since the two middle factors cancel.
+    # dL/db / (y_hat - y) is exactly 1 on paper: the middle factors cancel.
     ratio_by_hand = (dL_db / (y_hat - y)).item()
     ratio_autograd = (b.grad / (y_hat - y)).item()
-    # Autograd's order: 1/(1 - y_hat) from the logarithm, then (1 - y_hat) and y_hat from the sigmoid.
+    # Autograd's order: 1/(1 - y_hat) from the logarithm,
+    # then (1 - y_hat) and y_hat from the sigmoid.
     replayed = 1 / (1 - y_hat) * (1 - y_hat) * y_hat
 print(f"should be 1, by hand:  {ratio_by_hand:.8f}")
 print(f"should be 1, autograd: {ratio_autograd:.8f}")
-print(f"autograd's order replayed: dL/db = {replayed.item():.8f}")
+print(f"autograd's order, replayed: dL/db = {replayed.item():.8f}")
 # --8<-- [end:cancel]
 
+
 # --8<-- [start:pytorch_bce]
+def row(name, *numbers):
+    print(f"{name:34}" + "".join(f"{n:12.8f}" for n in numbers))
+
+
+# torch.autograd.grad returns the gradients and leaves w.grad alone.
 loss_bce = F.binary_cross_entropy(torch.sigmoid(w * x + b), y)
-dw_bce, db_bce = torch.autograd.grad(loss_bce, (w, b))  # leaves w.grad and b.grad alone
+dw_bce, db_bce = torch.autograd.grad(loss_bce, (w, b))
 
 loss_logits = F.binary_cross_entropy_with_logits(w * x + b, y)
 dw_logits, db_logits = torch.autograd.grad(loss_logits, (w, b))
 
-loss_exact = math.log1p(math.exp(6.7))  # log(1 + e^z) with z = 6.7 and y = 0, in float64
+loss_exact = math.log1p(math.exp(6.7))  # log(1 + e^z) - 0·z, float64
 
-print(f"{'':36}{'loss':>12}{'dL/dw':>12}{'dL/db':>12}")
-print(f"{'ours, clamped (float32)':36}{loss.item():12.8f}{w.grad.item():12.8f}{b.grad.item():12.8f}")
-print(f"{'F.binary_cross_entropy':36}{loss_bce.item():12.8f}{dw_bce.item():12.8f}{db_bce.item():12.8f}")
-print(
-    f"{'F.binary_cross_entropy_with_logits':36}{loss_logits.item():12.8f}"
-    f"{dw_logits.item():12.8f}{db_logits.item():12.8f}"
+print(f"{'':34}{'loss':>12}{'dL/dw':>12}{'dL/db':>12}")
+row("ours, clamped", loss.item(), w.grad.item(), b.grad.item())
+row("binary_cross_entropy", loss_bce.item(), dw_bce.item(), db_bce.item())
+row(
+    "binary_cross_entropy_with_logits",
+    loss_logits.item(),
+    dw_logits.item(),
+    db_logits.item(),
 )
-print(f"{'closed form (float64)':36}{loss_exact:12.8f}{6.7 * sigma:12.8f}{sigma:12.8f}")
+row("closed form, float64", loss_exact, 6.7 * sigma, sigma)
 
-torch.testing.assert_close(loss_bce, loss)  # the same formula, the same float32 result
+torch.testing.assert_close(loss_bce, loss)  # same formula, same result
 torch.testing.assert_close((dw_bce, db_bce), (w.grad, b.grad))
 torch.testing.assert_close((dw_logits, db_logits), (w.grad, b.grad))
-torch.testing.assert_close(loss_logits, loss, rtol=1e-4, atol=0)  # only about four digits agree
+# Only about four digits of the loss agree:
+torch.testing.assert_close(loss_logits, loss, rtol=1e-4, atol=0)
 
 one_minus_exact = 1 - sigma  # float64
 one_minus_error = abs((1 - y_hat).item() - one_minus_exact) / one_minus_exact
@@ -113,26 +126,37 @@ loss_error = abs(loss.item() - loss_exact)
 
 # --8<-- [start:bounds]
 print(f"lower bound in float32: {torch.tensor(EPSILON).item():.6g}")
-upper_bound = torch.tensor(1 - EPSILON)  # 0.99999999 stored as float32
+upper_bound = torch.tensor(1 - EPSILON)  # 0.99999999, stored as float32
 print(f"upper bound in float32: {upper_bound.item()}")
-gap_below_one = 1 - torch.nextafter(torch.tensor(1.0), torch.tensor(0.0)).item()
+below_one = torch.nextafter(torch.tensor(1.0), torch.tensor(0.0))
+gap_below_one = 1 - below_one.item()
 print(f"largest float32 below 1: 1 - {gap_below_one:.3g}")
 # --8<-- [end:bounds]
 
+
 # --8<-- [start:far]
-z_far = torch.tensor(20.0, requires_grad=True)  # a confident logit, and the label is still 0
+def report(name, loss_value, z_leaf):
+    (slope,) = torch.autograd.grad(loss_value, z_leaf)
+    print(f"{name:34} loss = {loss_value.item()}, dL/dz = {slope.item()}")
+    return slope
+
+
+z_far = torch.tensor(20.0, requires_grad=True)  # confident, but y is 0
 y_hat_far = torch.sigmoid(z_far)
 print(f"sigmoid(20) in float32: {y_hat_far.item()}")
 
 loss_far_ours = binary_cross_entropy(y_hat_far, y)
 loss_far_bce = F.binary_cross_entropy(torch.sigmoid(z_far), y)
 loss_far_logits = F.binary_cross_entropy_with_logits(z_far, y)
-(slope_far_ours,) = torch.autograd.grad(loss_far_ours, z_far)
-(slope_far_bce,) = torch.autograd.grad(loss_far_bce, z_far)
-(slope_far_logits,) = torch.autograd.grad(loss_far_logits, z_far)
+slope_far_ours = report("ours, clamped", loss_far_ours, z_far)
+slope_far_bce = report("binary_cross_entropy", loss_far_bce, z_far)
+slope_far_logits = report(
+    "binary_cross_entropy_with_logits",
+    loss_far_logits,
+    z_far,
+)
+
 loss_far_exact = math.log1p(math.exp(20.0))
-print(f"ours, clamped:                      loss = {loss_far_ours.item()}, dL/dz = {slope_far_ours.item()}")
-print(f"F.binary_cross_entropy:             loss = {loss_far_bce.item()}, dL/dz = {slope_far_bce.item()}")
-print(f"F.binary_cross_entropy_with_logits: loss = {loss_far_logits.item()}, dL/dz = {slope_far_logits.item()}")
-print(f"closed form (float64):              loss = {loss_far_exact:.9f}, dL/dz = {1 / (1 + math.exp(-20.0)):.9f}")
+slope_far_exact = 1 / (1 + math.exp(-20.0))  # sigma(20) - 0
+print(f"float64: loss = {loss_far_exact:.9f}, dL/dz = {slope_far_exact:.9f}")
 # --8<-- [end:far]

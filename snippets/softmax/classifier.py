@@ -1,4 +1,5 @@
-# Softmax over three classes: x = [1, 2, 3], a fixed 3×3 weight matrix W, no bias.
+# Softmax over three classes: x = [1, 2, 3], a fixed 3×3 weight matrix W,
+# no bias.
 
 # --8<-- [start:setup]
 import torch
@@ -7,16 +8,18 @@ import torch.nn.functional as F
 
 def show(vector):
     """A vector as a list rounded to four decimals."""
-    return "[" + ", ".join(f"{value:.4f}" for value in vector.tolist()) + "]"
+    return "[" + ", ".join(f"{v:.4f}" for v in vector.tolist()) + "]"
 
 
+# Row k holds what feature x[k] adds to each class's logit;
+# column j scores class j.
 W_ROWS = [
-    [0.2, -0.5, 0.3],  # row k holds what feature x[k] adds to each class's logit
+    [0.2, -0.5, 0.3],
     [0.4, 0.1, -0.2],
     [0.1, 0.3, 0.2],
 ]
-x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)  # three input features
-W = torch.tensor(W_ROWS)  # column j scores class j
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)  # three features
+W = torch.tensor(W_ROWS)
 b = torch.zeros(3)
 # --8<-- [end:setup]
 
@@ -33,12 +36,18 @@ top_prob = probs[predicted]
 print(f"predicted class {predicted}, with probability {top_prob.item():.4f}")
 # --8<-- [end:predict]
 
+
 # --8<-- [start:jacobian]
+def softmax_of(scores):
+    return F.softmax(scores, dim=0)
+
+
 with torch.no_grad():
     p = probs.detach()
-    J_closed = torch.diag(p) - torch.outer(p, p)  # J[i, j] = p_i (delta_ij - p_j)
+    J_closed = torch.diag(p) - torch.outer(p, p)  # p_i (delta_ij - p_j)
 
-J_autograd = torch.autograd.functional.jacobian(lambda z: F.softmax(z, dim=0), logits.detach())
+jacobian = torch.autograd.functional.jacobian
+J_autograd = jacobian(softmax_of, logits.detach())
 
 print("closed form:")
 print(J_closed)
@@ -50,7 +59,8 @@ print(f"largest row sum, in size: {largest_row_sum:.1e}")
 # --8<-- [end:jacobian]
 
 # --8<-- [start:by_hand]
-grad_by_hand = W @ J_closed[predicted]  # entry k: sum over j of W_kj dp_i/dz_j
+# Entry k: the sum over j of W_kj · dp_i/dz_j, with i the predicted class.
+grad_by_hand = W @ J_closed[predicted]
 print(f"by hand:  d p_{predicted} / dx =", show(grad_by_hand))
 # --8<-- [end:by_hand]
 
@@ -65,19 +75,14 @@ x64 = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)
 W64 = torch.tensor(W_ROWS, dtype=torch.float64)
 
 
-def class_probability(inputs, i):
-    return F.softmax(inputs @ W64, dim=0)[i].item()
+def p_top(inputs):
+    return F.softmax(inputs @ W64, dim=0)[predicted].item()
 
 
 h = 1e-6
-nudge = torch.eye(3, dtype=torch.float64) * h  # row k moves feature k by h
-grad_fd = torch.tensor(
-    [
-        (class_probability(x64 + nudge[k], predicted) - class_probability(x64 - nudge[k], predicted)) / (2 * h)
-        for k in range(3)
-    ],
-    dtype=torch.float64,
-)
+nudge = torch.eye(3, dtype=torch.float64) * h  # row k moves feature k
+slopes = [(p_top(x64 + e) - p_top(x64 - e)) / (2 * h) for e in nudge]
+grad_fd = torch.tensor(slopes, dtype=torch.float64)
 print("central difference (float64):", show(grad_fd))
 torch.testing.assert_close(x.grad, grad_fd.float())
 # --8<-- [end:finite_difference]
@@ -86,12 +91,12 @@ torch.testing.assert_close(x.grad, grad_fd.float())
 import sympy as sp
 
 x_sym = sp.symbols("x0:3")
-W_exact = sp.Matrix(W_ROWS).applyfunc(sp.nsimplify)  # 0.2 becomes 1/5, and so on
+W_exact = sp.Matrix(W_ROWS).applyfunc(sp.nsimplify)  # 0.2 becomes 1/5
 z_sym = sp.Matrix([x_sym]) * W_exact  # a 1×3 row of logits
 p_sym = sp.exp(z_sym[predicted]) / sum(sp.exp(z_j) for z_j in z_sym)
-grad_sym = [sp.diff(p_sym, x_k) for x_k in x_sym]
 point = dict(zip(x_sym, [1, 2, 3]))
-grad_sympy = torch.tensor([float(g.subs(point)) for g in grad_sym], dtype=torch.float64)
+exact = [sp.diff(p_sym, x_k).subs(point) for x_k in x_sym]
+grad_sympy = torch.tensor([float(g) for g in exact], dtype=torch.float64)
 for j, z_j in enumerate(z_sym):
     print(f"z_{j} = {z_j}")
 print("SymPy, exact until the last step:", show(grad_sympy))

@@ -1,11 +1,18 @@
-# Exercise 2: cross-entropy when the true class is 1, and its gradient with respect to x.
+# Exercise 2: cross-entropy when the true class is 1,
+# and its gradient with respect to x.
 
 # --8<-- [start:forward]
 import torch
 import torch.nn.functional as F
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-W = torch.tensor([[0.2, -0.5, 0.3], [0.4, 0.1, -0.2], [0.1, 0.3, 0.2]])
+W = torch.tensor(
+    [
+        [0.2, -0.5, 0.3],
+        [0.4, 0.1, -0.2],
+        [0.1, 0.3, 0.2],
+    ]
+)
 label = 1  # the true class; the model predicts class 0
 
 logits = x @ W
@@ -15,7 +22,8 @@ print(f"loss = -log p_{label} = {loss.item():.4f}")
 
 # --8<-- [start:by_hand]
 with torch.no_grad():
-    dL_dz = F.softmax(logits, dim=0) - F.one_hot(torch.tensor(label), 3)  # p - e_label
+    one_hot = F.one_hot(torch.tensor(label), 3)  # e_label
+    dL_dz = F.softmax(logits, dim=0) - one_hot
     grad_by_hand = W @ dL_dz
 print("by hand:  dL/dz =", dL_dz)
 print("          dL/dx =", grad_by_hand)
@@ -26,7 +34,7 @@ loss.backward()
 print("autograd: dL/dx =", x.grad)
 torch.testing.assert_close(x.grad, grad_by_hand)
 
-# PyTorch's own cross-entropy takes a batch of logits and the class indices.
+# PyTorch's cross-entropy takes a batch of logits and of class indices.
 loss_torch = F.cross_entropy(logits.unsqueeze(0), torch.tensor([label]))
 print(f"F.cross_entropy = {loss_torch.item():.4f}")
 torch.testing.assert_close(loss_torch, loss)
