@@ -6,13 +6,12 @@ import torch
 import torch.nn.functional as F
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-W = torch.tensor(
-    [
-        [0.2, -0.5, 0.3],
-        [0.4, 0.1, -0.2],
-        [0.1, 0.3, 0.2],
-    ]
-)
+W_ROWS = [
+    [0.2, -0.5, 0.3],
+    [0.4, 0.1, -0.2],
+    [0.1, 0.3, 0.2],
+]
+W = torch.tensor(W_ROWS)
 label = 1  # the true class; the model predicts class 0
 
 logits = x @ W
