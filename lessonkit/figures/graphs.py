@@ -1,0 +1,114 @@
+"""Computational graphs drawn from the graph autograd really recorded (see `tracing`), with Graphviz.
+
+Tensors are boxes with their value, and a leaf's gradient; operations are rounded boxes
+named by their autograd class and numbered in the order backward() ran them; arrows point
+the way the forward pass ran, each labelled with the gradient sent back along it.
+"""
+
+import functools
+import html
+import re
+from collections import Counter
+from typing import Any
+
+import graphviz
+import torch
+
+from lessonkit.figures.figure import Figure, Palette
+from lessonkit.figures.tracing import AutogradGraph, Node, trace
+
+FONT = "Helvetica,Arial,sans-serif"
+_TIMES = {1: "", 2: " twice"}
+
+
+def graph_figure(name: str, title: str, result: torch.Tensor, namespace: dict[str, Any]) -> Figure:
+    """The figure of `result`'s graph; `title` opens its alt text, such as "Autograd graph of z = 2x² + 3"."""
+    graph = trace(result, namespace)
+    return Figure(name, describe(graph, title), functools.partial(draw, graph), {"graph": graph})
+
+
+def draw(graph: AutogradGraph, palette: Palette) -> str:
+    dot = graphviz.Digraph(
+        graph_attr={"bgcolor": "transparent", "ranksep": "0.12", "nodesep": "0.25", "pad": "0.05"},
+        # height: Graphviz's default minimum of half an inch would double a one-line node.
+        node_attr={"fontname": FONT, "fontsize": "10", "fontcolor": palette.text, "shape": "box", "height": "0.3"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "fontcolor": palette.backward, "color": palette.muted},
+    )
+    for node in graph.nodes:
+        if node.kind == "op":
+            dot.node(node.key, _op_label(node, palette), style="rounded", color=palette.muted)
+        else:
+            tensor = {"style": "filled", "fillcolor": palette.fill, "color": palette.series[0]}
+            dot.node(node.key, _tensor_label(node, palette), **tensor)
+    for edge in graph.edges:
+        dot.edge(edge.source.key, edge.target.key, label=f"<&#160;{_markup(number(edge.grad))}>", arrowsize="0.6")
+    return _tidy(dot.pipe(format="svg", encoding="utf-8"))
+
+
+def describe(graph: AutogradGraph, title: str) -> str:
+    """Alt text: what each operation takes, top to bottom, and the gradients the leaves received."""
+    result, root = graph.nodes[-1], graph.edges[-1].source
+    steps = []
+    for node in graph.operations():
+        inputs = Counter(_mention(edge.source) for edge in graph.edges if edge.target is node)
+        taken = _join([mention + _TIMES.get(count, f" {count} times") for mention, count in inputs.items()])
+        output = result if node is root else node if node.output else None
+        gives = f", giving {_mention(output, value=True)}" if output else ""
+        steps.append(f"step {node.step}, {node.name}, takes {taken}{gives}")
+    grads = _join([f"{leaf.name}.grad = {_inline(leaf.grad)}" for leaf in graph.leaves()])
+    return (
+        f"{title}, inputs at the top, operations numbered in the order backward() ran them: {'; '.join(steps)}. "
+        f"Each arrow is labelled with the gradient sent back along it, from 1 at {result.name} to {grads}."
+    )
+
+
+def number(tensor: torch.Tensor) -> str:
+    """A tensor as compact text, 14, 0.9988, [0.5, −0.25], a matrix one row per line; minus signs typeset."""
+    if tensor.dim() == 0:
+        return f"{tensor.item() + 0.0:.4g}".replace("-", "−")  # + 0.0 turns −0.0 into 0.0
+    rows = [number(row) for row in tensor]
+    return "[" + (",\n ".join(rows) if tensor.dim() > 1 else ", ".join(rows)) + "]"
+
+
+def _mention(node: Node, value: bool = False) -> str:
+    """How the alt text names a node: a tensor with its value, an operation by what it gave."""
+    if node.kind != "op":
+        return f"{node.name} = {_inline(node.value)}"
+    if node.output:
+        return f"{node.output} = {_inline(node.value)}" if value else node.output
+    return f"the output of step {node.step}"
+
+
+def _inline(tensor: torch.Tensor) -> str:
+    """`number` on one line with round brackets, which cannot end Markdown's alt text."""
+    return number(tensor).replace("\n", "").replace("[", "(").replace("]", ")")
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _markup(text: str) -> str:
+    """Text for a Graphviz HTML-like label: escaped, one line per line."""
+    return "<br/>".join(html.escape(line) for line in text.split("\n"))
+
+
+def _op_label(node: Node, palette: Palette) -> str:
+    # &#160;: Graphviz drops an ordinary space where one font run meets the next.
+    label = f'<font color="{palette.backward}">{node.step}.</font>&#160;{html.escape(node.name)}'
+    if node.output:
+        label += f'<br/><font color="{palette.muted}">{html.escape(node.output)}&#160;=</font>&#160;'
+        label += _markup(number(node.value))
+    return f"<{label}>"
+
+
+def _tensor_label(node: Node, palette: Palette) -> str:
+    label = f"<b>{html.escape(node.name)}</b>&#160;=&#160;{_markup(number(node.value))}"
+    if node.grad is not None:
+        label += f'<br/><font color="{palette.backward}">grad&#160;{_markup(number(node.grad))}</font>'
+    return f"<{label}>"
+
+
+def _tidy(svg: str) -> str:
+    """Drop the comments, which name the Graphviz version and would change every recording with it."""
+    return re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
