@@ -245,7 +245,7 @@ def _what_pages_use(project: Project) -> tuple[set[tuple[str, str]], defaultdict
 
 
 def record(project: Project) -> list[Path]:
-    """Re-record every section's output and every quoted value; return the files that changed."""
+    """Re-record every section's output, every quoted value and every figure; return the files that changed."""
     changed: list[Path] = []
     _, quoted = _what_pages_use(project)
     wanted: dict[Path, str] = {}
@@ -269,7 +269,10 @@ def record(project: Project) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             changed.append(path)
-    return sorted(changed)
+    # Imported here, not at the top: lessonkit.figures.recording imports UPDATE_COMMAND from this module.
+    from lessonkit.figures.recording import record_figures
+
+    return sorted(changed + record_figures(project))
 
 
 def check_hidden_characters(project: Project, paths: list[Path]) -> list[Problem]:

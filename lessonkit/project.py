@@ -5,6 +5,9 @@ from pathlib import Path
 
 # Files that are neither lesson code nor recordings.
 _NOT_SNIPPETS = {"__init__.py"}
+# snippets/figures/<lesson>.py draws the pictures of docs/<lesson>.md (see lessonkit/figures):
+# code that the tests run, in functions rather than sections, since no page shows it.
+_FIGURES = "figures"
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,21 @@ class Project:
         return sorted(
             path
             for path in self.snippets_dir.rglob("*.py")
-            if path.name not in _NOT_SNIPPETS and "outputs" not in path.parts
+            if path.name not in _NOT_SNIPPETS
+            and "outputs" not in path.parts
+            and path.relative_to(self.snippets_dir).parts[0] != _FIGURES
         )
+
+    def figure_modules(self) -> list[Path]:
+        """`snippets/figures/<lesson>.py`: the code that draws the pictures of `docs/<lesson>.md`."""
+        return sorted(path for path in (self.snippets_dir / _FIGURES).glob("*.py") if path.name not in _NOT_SNIPPETS)
+
+    def figure_recording(self, lesson: str, name: str, palette: str) -> Path:
+        """`chain_rule`, `warm_up_graph`, `dark` -> `docs/figures/chain_rule/warm_up_graph-dark.svg`."""
+        return self.docs_dir / _FIGURES / lesson / f"{name}-{palette}.svg"
+
+    def figure_recordings(self) -> list[Path]:
+        return sorted((self.docs_dir / _FIGURES).glob("*/*.svg"))
 
     def display(self, path: Path) -> str:
         """A path as the author sees it in the repository: relative, with forward slashes."""
