@@ -5,9 +5,10 @@ so none is committed and none can go stale:
 
 - `notebooks/<lesson>.ipynb` is a download, linked from the top of the lesson page;
 - `workbooks/<lesson>.ipynb` is the same notebook, which mkdocs-jupyter renders as a page
-  without its solution cells (mkdocs.yml). This hook typesets its maths to MathML, as on
-  every other page, and removes nbconvert's MathJax and Mermaid loaders, which would
-  fetch scripts from a CDN.
+  without its solution cells (mkdocs.yml). This hook gives that page the site's own look:
+  nbconvert's styles and scripts go (among them MathJax and Mermaid loaders that would
+  fetch from a CDN), code cells become Material code blocks (the site's accessible colours
+  in both palettes, its copy button), and maths is typeset to MathML.
 """
 
 import html
@@ -29,14 +30,21 @@ from lessonkit.project import Project
 
 DOWNLOADS, WORKBOOKS = "notebooks", "workbooks"
 
-_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL)
-_MERMAID = re.compile(
-    r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?<!-- End of mermaid configuration -->', re.DOTALL
+# nbconvert's styles and scripts: JupyterLab's look (600 kB a page), a copy button, and MathJax and
+# Mermaid loaders that fetch from a CDN. The page takes the site's own look instead.
+_NOTEBOOK_ASSETS = re.compile(r"<(?P<tag>style|script)\b.*?</(?P=tag)>|<!--.*?-->", re.DOTALL)
+_JUPYTER_COPY = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>|<div [^>]*class="clipboard-copy-txt".*?</div>',
+    re.DOTALL,
 )
-# TeX that nbconvert left for MathJax, outside code, scripts and styles.
+# A code cell's highlighted source, and the same as Material's code block (pymdownx.highlight's markup).
+_CODE_CELL = re.compile(
+    r'<div class="highlight-ipynb hl-(?P<language>[\w-]+)[^"]*"><pre>(?:<span></span>)?(?P<code>.*?)</pre>', re.DOTALL
+)
+_MATERIAL_CODE = r'<div class="language-\g<language> highlight"><pre><span></span><code>\g<code></code></pre>'
+# TeX that nbconvert left for MathJax, outside code.
 _MATH = re.compile(
-    r'(?P<skip><(?P<tag>pre|code|script|style)\b.*?</(?P=tag)>|<div [^>]*class="clipboard-copy-txt".*?</div>)'
-    r"|\$\$(?P<block>[^$<]+?)\$\$|\$(?P<inline>[^$<]+?)\$",
+    r"(?P<skip><(?P<tag>pre|code)\b.*?</(?P=tag)>)|\$\$(?P<block>[^$<]+?)\$\$|\$(?P<inline>[^$<]+?)\$",
     re.DOTALL,
 )
 
@@ -89,8 +97,8 @@ def on_page_markdown(markdown, page, config, files):
     here = posixpath.dirname(uri) or "."
     links = (
         f"[Download notebook]({posixpath.relpath(f'{DOWNLOADS}/{name}', here)})"
-        f'{{ .md-button download="{posixpath.basename(name)}" }} '
-        f"[Open the workbook]({posixpath.relpath(f'{WORKBOOKS}/{name}', here)}){{ .md-button }}"
+        f'{{ .md-button .md-button--primary download="{posixpath.basename(name)}" }} '
+        f"[Open the workbook]({posixpath.relpath(f'{WORKBOOKS}/{name}', here)}){{ .md-button .md-button--primary }}"
     )
     lines = markdown.split("\n")
     fences = parse_page(markdown).fences
@@ -125,9 +133,10 @@ def on_page_content(html_text, page, config, files):
         f'<p>The cells of <a href="{lesson.url_relative_to(page.file)}">the lesson</a>, to run and change '
         "yourself. The solutions are left out here: they fold out on the lesson page, and in the "
         "notebook they sit collapsed under each exercise.</p>\n"
-        f'<p><a class="md-button" href="{download.url_relative_to(page.file)}" '
+        f'<p><a class="md-button md-button--primary" href="{download.url_relative_to(page.file)}" '
         f'download="{posixpath.basename(name)}">Download notebook</a></p>\n'
     )
-    html_text = _MATH.sub(typeset, _MERMAID.sub("", _MATHJAX.sub("", html_text)))
+    html_text = _CODE_CELL.sub(_MATERIAL_CODE, _JUPYTER_COPY.sub("", _NOTEBOOK_ASSETS.sub("", html_text)))
+    html_text = _MATH.sub(typeset, html_text.replace('class="anchor-link"', 'class="headerlink"'))
     title_end = html_text.find("</h1>") + len("</h1>") if "</h1>" in html_text else 0
     return html_text[:title_end] + header + html_text[title_end:]
