@@ -21,6 +21,18 @@ def pytest_addoption(parser):
     )
 
 
+# Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
+SLOW_FOLDERS = ("browser", "notebooks")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = item.path.relative_to(config.rootpath).parts
+        if parts[0] == "tests" and parts[1] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @dataclass
 class Build:
     returncode: int
