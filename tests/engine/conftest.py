@@ -11,8 +11,11 @@ LESSON = "chain_rule"
 
 @pytest.fixture
 def scratch(project, tmp_path) -> Project:
-    """docs/chain_rule.md and snippets/chain_rule/ copied to tmp_path, as a project of their own."""
+    """The chain-rule page, its snippets and its pictures, copied to tmp_path as a project of their own."""
     (tmp_path / "docs").mkdir()
     shutil.copy(project.docs_dir / f"{LESSON}.md", tmp_path / "docs")
+    shutil.copytree(project.docs_dir / "figures" / LESSON, tmp_path / "docs" / "figures" / LESSON)
     shutil.copytree(project.snippets_dir / LESSON, tmp_path / "snippets" / LESSON)
+    (tmp_path / "snippets" / "figures").mkdir()
+    shutil.copy(project.snippets_dir / "figures" / f"{LESSON}.py", tmp_path / "snippets" / "figures")
     return Project(tmp_path)
