@@ -5,20 +5,18 @@ cells (quoted values filled in from the recordings, admonition and tab markers t
 into bold titles), each included snippet section becomes a code cell, in page order, and
 recorded-output blocks are dropped because running the cell prints them. Content that the
 page folds away (`??? success "Solution"`) is tagged `solution` and starts collapsed.
-A link to another page of the site starts with `link_base` (the site's URL for a download,
-a relative path for a page of the site), or becomes plain text without one.
+lessonkit/notebook_prose.py rewrites the prose itself: values, links and figures.
 """
 
-import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbformat import v4
 
-from lessonkit.checks import UPDATE_COMMAND, read_values
-from lessonkit.pages import PLACEHOLDER, Fence, Include, parse_page
+from lessonkit.notebook_prose import Prose
+from lessonkit.pages import Fence, Include, parse_page
 from lessonkit.problems import SnippetError
 from lessonkit.project import Project
 from lessonkit.sections import read_sections
@@ -37,7 +35,6 @@ METADATA = {
     },
 }
 
-_PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s#:]+\.md)(?P<anchor>#[^)\s]*)?\)")
 # `!!! note "Title"`, `??? success "Solution"`, `???+ tip`, `=== "Tab"`: the line opens a block indented by 4.
 _BLOCK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+"  # the marker, then a type, modifiers, a title
@@ -52,6 +49,7 @@ class Cell:
     include: Include | None = None  # the snippet section a code cell runs
     folded: bool = False  # folded away on the page: a solution
     opens_fold: bool = False  # the visible title of a folded block
+    attachments: dict[str, dict[str, str]] = field(default_factory=dict)  # a markdown cell's figures
 
 
 def is_lesson_page(page: Path) -> bool:
@@ -69,9 +67,14 @@ def notebook_name(project: Project, page: Path) -> str:
     return page.relative_to(project.docs_dir).with_suffix(".ipynb").as_posix()
 
 
-def read_lesson(project: Project, page: Path, link_base: str | None = None) -> list[Cell]:
-    """The cells of the notebook for `page`, in page order."""
-    return _Reader(project, page, link_base).cells
+def read_lesson(project: Project, page: Path, link_base: str | None = None, embed_figures: bool = True) -> list[Cell]:
+    """The cells of the notebook for `page`, in page order.
+
+    `link_base` starts the links to other pages (the site's URL for a download, a relative path
+    for a page of the site; without it they become text). A notebook of its own carries its
+    figures; a page of the site links them instead (`embed_figures=False`).
+    """
+    return _Reader(Prose(project, page, link_base, embed_figures), project, page).cells
 
 
 def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
@@ -83,6 +86,8 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
         else:
             new = v4.new_markdown_cell(cell.source)
             name = "prose"
+            if cell.attachments:
+                new.attachments = cell.attachments
         new.id = f"{number:03d}-{name}"[:64]  # deterministic, unlike nbformat's random ids
         if cell.folded or cell.opens_fold:
             new.metadata["tags"] = [SOLUTION_TAG]
@@ -95,22 +100,20 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
     return notebook
 
 
-def notebook_text(project: Project, page: Path, link_base: str | None = None) -> str:
+def notebook_text(project: Project, page: Path, link_base: str | None = None, embed_figures: bool = True) -> str:
     """The .ipynb file for `page`: same sources, same bytes."""
-    return nbformat.writes(to_notebook(read_lesson(project, page, link_base))) + "\n"
+    return nbformat.writes(to_notebook(read_lesson(project, page, link_base, embed_figures))) + "\n"
 
 
 class _Reader:
     """Walks a page line by line, keeping track of the admonitions and tabs it is inside."""
 
-    def __init__(self, project: Project, page: Path, link_base: str | None):
-        self.project, self.name, self.link_base = project, project.display(page), link_base
-        self.page_uri = page.relative_to(project.docs_dir).as_posix()
+    def __init__(self, prose: Prose, project: Project, page: Path):
+        self.prose, self.project, self.name = prose, project, project.display(page)
         text = page.read_text(encoding="utf-8")
         self.lines = text.splitlines()
         self.fences = {fence.line: fence for fence in parse_page(text).fences}
         self.cells: list[Cell] = []
-        self.prose: list[str] = []
         self.blocks: list[tuple[int, bool]] = []  # (indent of the content, folded) of each open block
         number = _after_front_matter(self.lines)
         while number < len(self.lines):
@@ -132,23 +135,23 @@ class _Reader:
         if fence is not None:
             self._fence(fence)
             return number + len(fence.body) + 2
-        line = self._link_pages(self._fill_values(line, number + 1))
         block = _BLOCK.match(line)
         if block is not None:
-            self._open_block(block)
+            self._open_block(block, number + 1)
         else:
-            self.prose.append(self._dedent(line))
+            self.prose.add(self._dedent(line), number + 1)
         return number + 1
 
-    def _open_block(self, block: re.Match):
+    def _open_block(self, block: re.Match, number: int):
         title = block["title"] if block["title"] is not None else (block["kind"] or "").capitalize()
         folds = block["marker"] == "???"
         if folds and not self.folded:
             self._flush()
-            self.prose.append(f"**{title}** (the cells below are collapsed: click one to open it)")
+            self.prose.add(f"**{title}** (the cells below are collapsed: click one to open it)", number)
             self._flush(opens_fold=True)
         elif title:
-            self.prose += [f"**{title}**", ""]
+            self.prose.add(f"**{title}**", number)
+            self.prose.add("", number)
         self.blocks.append((len(block["indent"]) + 4, folds))
 
     def _close_block(self):
@@ -159,8 +162,9 @@ class _Reader:
     def _fence(self, fence: Fence):
         include = fence.includes[0] if len(fence.includes) == 1 else None
         if include is None:  # a fence of its own, such as a formula or shell command: part of the prose
-            closing = self.lines[fence.line + len(fence.body)] if fence.line + len(fence.body) < len(self.lines) else ""
-            self.prose += [self._dedent(line) for line in (self.lines[fence.line - 1], *fence.body, closing)]
+            end = fence.line + len(fence.body)
+            for line in self.lines[fence.line - 1 : end + 1]:
+                self.prose.add_verbatim(self._dedent(line))
         elif include.is_code:
             self._flush()
             self.cells.append(Cell("code", self._section_code(include), include, self.folded))
@@ -180,32 +184,10 @@ class _Reader:
         indent = self.blocks[-1][0] if self.blocks else 0
         return line[min(indent, len(line) - len(line.lstrip())) :]
 
-    def _fill_values(self, line: str, number: int) -> str:
-        def value(match: re.Match) -> str:
-            snippet, expr, spec = match["snippet"], match["expr"], match["spec"] or ""
-            found = read_values(self.project, snippet).get(f"{expr}:{spec}" if spec else expr)
-            if found is None:
-                raise SnippetError(self.name, number, f"{match.group()} has no recorded value; run `{UPDATE_COMMAND}`")
-            return found
-
-        return PLACEHOLDER.sub(value, line)
-
-    def _link_pages(self, line: str) -> str:
-        def link(match: re.Match) -> str:
-            if self.link_base is None:
-                return match["text"]  # a link relative to the page would lead nowhere from a notebook
-            uri = posixpath.normpath(posixpath.join(posixpath.dirname(self.page_uri), match["target"]))
-            stem = uri.removesuffix(".md")  # the site's URL for the page (directory URLs, MkDocs' default)
-            url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-            return f"[{match['text']}]({self.link_base}{url}{match['anchor'] or ''})"
-
-        return _PAGE_LINK.sub(link, line)
-
     def _flush(self, opens_fold: bool = False):
-        text = re.sub(r"\n{3,}", "\n\n", "\n".join(self.prose)).strip("\n")
+        text, attachments = self.prose.take()
         if text.strip():
-            self.cells.append(Cell("markdown", text, folded=self.folded, opens_fold=opens_fold))
-        self.prose = []
+            self.cells.append(Cell("markdown", text, None, self.folded, opens_fold, attachments))
 
 
 def _after_front_matter(lines: list[str]) -> int:

@@ -73,10 +73,11 @@ def on_files(files, config):
                 raise PluginError(
                     f"docs/{uri} would hide the notebook generated from {project.display(page)}; delete it"
                 )
-        # Links to other lessons: absolute in a download, relative to the page workbooks/<name>/ on the site.
+        # A download links into the site by its URL and carries its figures; the page workbooks/<name>/
+        # links relative to itself, figures too, so that the reader's palette picks their variant.
         try:
             download = notebook_text(project, page, config.site_url)
-            workbook = notebook_text(project, page, "../" * (name.count("/") + 2))
+            workbook = notebook_text(project, page, "../" * (name.count("/") + 2), embed_figures=False)
         except SnippetError as error:
             raise PluginError(str(error)) from error
         workbook_path = Path(_workbooks_dir.name, WORKBOOKS, name)
@@ -116,6 +117,7 @@ def on_page_content(html_text, page, config, files):
     name = uri.removeprefix(f"{WORKBOOKS}/")
     lesson = files.get_file_from_path(name.removesuffix(".ipynb") + ".md")
     download = files.get_file_from_path(f"{DOWNLOADS}/{name}")
+    page.meta["description"] = f"{page.title}, as a notebook: the lesson's code to run and change, without solutions."
     page.title = f"Workbook: {page.title}"
     page.meta["search"] = {"exclude": True}  # it repeats its lesson, which search already finds
 

@@ -72,7 +72,7 @@ def test_notebook_is_clean_and_holds_the_pages_sections_in_order(project, page):
         _section_code(project, include.target, include.section) for include in includes
     ]
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    for leftover in ("--8<--", "{{", "\n!!! ", "\n??? ", '\n=== "'):
+    for leftover in ("--8<--", "{{", "\n!!! ", "\n??? ", '\n=== "', "<figure", "#only-"):
         assert leftover not in prose, f"the notebook's prose still shows {leftover.strip()!r}"
 
 
@@ -100,6 +100,12 @@ description: Front matter is not prose.
 ```
 
 The square is {{ demo/square.py:y:.1f }}.
+
+<figure markdown="span">
+![A square](figures/square-light.svg#only-light){ width="20" height="10" }
+![A square](figures/square-dark.svg#only-dark){ width="20" height="10" }
+<figcaption markdown>Its side is 3.</figcaption>
+</figure>
 
 ??? success "Solution"
 
@@ -136,6 +142,8 @@ def demo(tmp_path) -> Project:
     for path, text in {
         "docs/demo.md": DEMO_PAGE,
         "snippets/demo/square.py": DEMO_SNIPPET,
+        "docs/figures/square-light.svg": "<svg/>",
+        "docs/figures/square-dark.svg": "<svg/>",
         "snippets/demo/outputs/square/setup.txt": "9.0\n",
         "snippets/demo/outputs/square/values.json": '{"y:.1f": "9.0"}\n',
     }.items():
@@ -149,7 +157,7 @@ def test_prose_becomes_markdown_and_sections_become_code_cells(demo):
     assert [(cell.kind, cell.source, cell.folded, cell.opens_fold) for cell in cells] == [
         ("markdown", "# Squares\n\n**Goal**\n\nLearn $x^2$; see the chain rule.", False, False),
         ("code", "x = 3.0\ny = x * x\nprint(y)", False, False),
-        ("markdown", "The square is 9.0.", False, False),
+        ("markdown", "The square is 9.0.\n\n![A square](attachment:square-light.svg)\n\nIts side is 3.", False, False),
         ("markdown", "**Solution** (the cells below are collapsed: click one to open it)", False, True),
         ("markdown", "Multiply:\n\n**By hand**", True, False),
         ("code", "by_hand = 2 * x", True, False),
@@ -158,9 +166,19 @@ def test_prose_becomes_markdown_and_sections_become_code_cells(demo):
     ]
 
 
-def test_links_to_other_pages_follow_the_link_base(demo):
-    first = read_lesson(demo, demo.docs_dir / "demo.md", link_base="../../")[0]
-    assert "see [the chain rule](../../chain_rule/#the-rule-in-one-line)." in first.source
+def test_a_notebook_carries_its_figures_in_the_light_palette(demo):
+    cell = read_lesson(demo, demo.docs_dir / "demo.md")[2]
+    assert cell.attachments == {"square-light.svg": {"image/svg+xml": "PHN2Zy8+"}}  # "<svg/>"
+
+
+def test_on_the_site_links_and_figures_lead_into_it(demo):
+    cells = read_lesson(demo, demo.docs_dir / "demo.md", link_base="../../", embed_figures=False)
+    assert "see [the chain rule](../../chain_rule/#the-rule-in-one-line)." in cells[0].source
+    assert cells[2].source.split("\n\n")[1].split("\n") == [
+        '<img src="../../figures/square-light.svg#only-light" alt="A square" width="20" height="10">',
+        '<img src="../../figures/square-dark.svg#only-dark" alt="A square" width="20" height="10">',
+    ]
+    assert not cells[2].attachments
 
 
 def test_solutions_are_tagged_and_start_collapsed(demo):
