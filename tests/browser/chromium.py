@@ -1,0 +1,226 @@
+"""Chromium on the built site, through Playwright: what a visit records and what it measures in the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.browser.static_site import StaticSite
+
+# Chromium must reach nothing but the site on 127.0.0.1. The flags stop its own background
+# traffic; the proxy is a closed port on this machine, so a request to any other host fails here
+# instead of leaving the machine (Chromium never sends loopback traffic through a proxy).
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--proxy-server=http://127.0.0.1:9",
+]
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+# axe-core rules that depend on colours, run again in the dark palette.
+COLOUR_RULES = {
+    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    "resultTypes": ["violations"],
+}
+# Screenshots for a person to look at; git ignores the folder.
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"
+
+# Everything a visit measures in the page itself, in one round trip.
+INSPECT = r"""() => {
+  const visible = (element) => element.checkVisibility({visibilityProperty: true, opacityProperty: true});
+  const raw = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !visible(parent)) continue;
+    if (parent.closest("pre, code, kbd, samp, script, style, textarea, annotation")) continue;
+    if (/\\\(|\\\)|\\\[|\\\]|\$\$|\\(?:frac|partial|sum|cdot|sqrt|mathbf|left|right)\b/.test(node.data)) {
+      raw.push(node.data.trim().slice(0, 80));
+    }
+  }
+  const maths = [...document.querySelectorAll("article math")];
+  const unsized = maths.filter(visible).filter((math) => {
+    const box = math.getBoundingClientRect();
+    return !(box.width > 0 && box.height > 0);
+  }).map((math) => math.textContent.trim().slice(0, 60));
+  const code = [...document.querySelectorAll("article pre")].filter(
+    (pre) => !pre.closest(".no-copy, .jp-OutputArea, .jp-RenderedText"));
+  const uncopyable = code.filter((pre) => !pre.querySelector("button[data-md-type=copy], .md-clipboard"))
+    .map((pre) => (pre.id || "pre") + ": " + pre.innerText.trim().slice(0, 60));
+  return {raw, maths: maths.length, unsized, code: code.length, uncopyable};
+}"""
+
+
+# On a phone: what makes the whole page wider than the screen (so that it scrolls sideways).
+# Wide code and formulas are fine inside a box that scrolls on its own.
+SIDEWAYS = r"""() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const scrolls = (element) => getComputedStyle(element).overflowX !== "visible";
+  const culprits = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.getBoundingClientRect().right <= width + 1 || !element.checkVisibility()) continue;
+    let parent = element.parentElement;
+    if (parent.getBoundingClientRect().right > width + 1) continue;
+    for (; parent && parent !== document.body && !scrolls(parent); parent = parent.parentElement);
+    if (parent === document.body || !parent) {
+      culprits.push(`<${element.tagName.toLowerCase()}> ${element.textContent.trim().slice(0, 60)}`);
+    }
+  }
+  return culprits.length ? culprits : [`the page is ${document.documentElement.scrollWidth}px wide`];
+}"""
+
+# axe-core's contrast rule takes ~5 ms an element, and a lesson has thousands of highlighted code
+# tokens and MathML leaves whose colours repeat. Before axe runs, each leaf that repeats one
+# already kept (same tag and class, in the same kind of block on the same kind of surface) is
+# removed from the page: a page is checked in about a second instead of ten, with every pair of
+# colours still in it. The page is not used after this; the next visit loads it afresh.
+THIN_OUT_REPEATS = r"""() => {
+  const surfaces = ".admonition, details, .hll, td, th, .tabbed-block, blockquote, article";
+  const blocks = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption, pre, div";
+  const seen = new Set();
+  const repeats = [];
+  for (const leaf of document.querySelectorAll("article pre *, article math *")) {
+    if (leaf.childElementCount) continue;
+    const surface = leaf.parentElement.closest(surfaces);
+    const block = leaf.closest(blocks);
+    const key = [leaf.tagName, leaf.getAttribute("class"), block?.tagName, surface?.tagName,
+                 surface?.getAttribute("class")].join("|");
+    if (seen.has(key)) repeats.push(leaf);
+    else seen.add(key);
+  }
+  repeats.forEach((leaf) => leaf.remove());
+  return repeats.length;
+}"""
+
+RUN_AXE = r"""async (options) => {
+  const results = await axe.run(document, options);
+  return results.violations.map((violation) => ({
+    impact: violation.impact, rule: violation.id, help: violation.help,
+    where: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
+  }));
+}"""
+
+
+@dataclass
+class Visit:
+    """What the browser saw while loading one page."""
+
+    path: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    inspection: dict = field(default_factory=dict)
+    accessibility: dict[str, list[dict]] = field(default_factory=dict)  # palette -> axe-core violations
+
+    @property
+    def name(self) -> str:
+        return self.path.strip("/").replace("/", "_").removesuffix(".html") or "home"
+
+
+class Browser:
+    """One Chromium context on the served site, recording every request and error of the page it drives."""
+
+    def __init__(self, context, site: StaticSite):
+        self.site = site
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+        self.context = context
+        self.page = context.new_page()
+        self.visit: Visit | None = None
+        self._in_flight = 0
+        context.route("**/*", self._route)
+        context.on("request", lambda request: self._count(+1))
+        context.on("requestfinished", lambda request: self._count(-1))
+        context.on("requestfailed", self._request_failed)
+        context.on("response", self._response)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self._record("errors", f"uncaught: {error}"))
+
+    def _record(self, kind: str, entry: str):
+        if self.visit is not None:
+            getattr(self.visit, kind).append(entry)
+
+    def _count(self, change: int):
+        self._in_flight += change
+
+    def _request_failed(self, request):
+        self._count(-1)
+        if self.visit is not None and request.url not in self.visit.foreign:  # those are reported as foreign
+            self.visit.failed.append(f"{request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self._record("failed", f"{response.url} (HTTP {response.status})")
+
+    def _console(self, message):
+        if message.type == "error":
+            self._record("errors", f"console: {message.text}")
+
+    def _route(self, route):
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and not url.startswith(self.origin + "/"):
+            self._record("foreign", url)
+            route.abort("blockedbyclient")
+            return
+        self._record("requests", url)
+        route.continue_()
+
+    def start(self, path: str) -> Visit:
+        """Start recording for `path` (before loading it, or before clicking through to it)."""
+        self.visit = Visit(path)
+        return self.visit
+
+    def open(self, path: str) -> Visit:
+        visit = self.start(path)
+        self.page.goto(self.site.url + path)
+        self.settle()
+        return visit
+
+    def settle(self, quiet_ms: int = 150, timeout_ms: int = 10_000):
+        """Wait until no request has been open for `quiet_ms`: the page has loaded what it loads by itself.
+
+        Playwright's "networkidle" waits 500 ms on every page; here the server is local and fast.
+        """
+        quiet = waited = 0
+        while quiet < quiet_ms:
+            self.page.wait_for_timeout(25)
+            waited += 25
+            quiet = quiet + 25 if self._in_flight <= 0 else 0
+            if waited > timeout_ms:
+                raise TimeoutError(f"{self.page.url}: requests still open after {timeout_ms} ms")
+
+    def scheme(self) -> str:
+        return self.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+    def toggle_palette(self, expected: str):
+        """Click the palette toggle in the header, and wait for the page to show the `expected` scheme."""
+        self.page.locator(PALETTE_TOGGLE).click()
+        self.page.wait_for_function(
+            "scheme => document.body.getAttribute('data-md-color-scheme') === scheme"
+            " && !document.body.hasAttribute('data-md-color-switching')",
+            arg=expected,
+        )
+
+    def follow_system_scheme(self, system: str):
+        """Forget any palette the reader chose, and set the system colour scheme: 'light' or 'dark'."""
+        self.page.emulate_media(color_scheme=system)
+        if self.page.url.startswith(self.origin):
+            # Material stores the palette again when it sees the media change, at the next frame.
+            self.page.evaluate("""async () => {
+              await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+              localStorage.clear();
+            }""")
+
+
+def report(visits: list[Visit], attribute: str) -> str:
+    """One line per page and problem, for an assertion message."""
+    lines = [f"{visit.path or '/'}: {entry}" for visit in visits for entry in getattr(visit, attribute)]
+    return "\n" + "\n".join(lines)

@@ -1,0 +1,136 @@
+"""Every page of the built site, in Chromium with no network: it loads whole, from 127.0.0.1 alone, and reads right.
+
+Screenshots of every page (desktop, full length, and the first screen on a phone) are saved
+under test-artifacts/browser/ for a person to look at.
+"""
+
+from tests.browser.chromium import ARTIFACTS, INSPECT, report
+
+
+def test_pages_request_nothing_from_another_host(page_visits):
+    assert not any(visit.foreign for visit in page_visits), (
+        "the site must work offline and load nothing from another host:" + report(page_visits, "foreign")
+    )
+
+
+def test_pages_load_without_failed_requests(page_visits):
+    assert not any(visit.failed for visit in page_visits), report(page_visits, "failed")
+
+
+def test_pages_log_no_console_errors(page_visits):
+    assert not any(visit.errors for visit in page_visits), report(page_visits, "errors")
+
+
+def test_every_visit_loaded_the_page_and_its_assets(page_visits):
+    for visit in page_visits:
+        assert any(url.endswith((".css", ".js")) for url in visit.requests), visit
+
+
+def test_no_formula_shows_as_raw_tex(page_visits):
+    raw = {visit.path or "/": visit.inspection["raw"] for visit in page_visits if visit.inspection["raw"]}
+    assert not raw, f"TeX visible as text instead of typeset maths: {raw}"
+
+
+def test_every_formula_is_drawn_with_a_size(page_visits):
+    unsized = {visit.path or "/": visit.inspection["unsized"] for visit in page_visits if visit.inspection["unsized"]}
+    assert not unsized, f"<math> elements that the browser draws with no size: {unsized}"
+    assert any(visit.inspection["maths"] for visit in page_visits), "no page has any <math>: is the MathML hook on?"
+
+
+def test_every_code_block_has_a_copy_button(page_visits):
+    missing = {
+        visit.path or "/": visit.inspection["uncopyable"] for visit in page_visits if visit.inspection["uncopyable"]
+    }
+    assert not missing, f"code blocks without a copy button: {missing}"
+    assert any(visit.inspection["code"] for visit in page_visits), "no page has code: are the lessons there?"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page_visits):
+    wide = {visit.path or "/": visit.inspection["sideways"] for visit in page_visits if visit.inspection["sideways"]}
+    assert not wide, f"pages wider than a 390px phone screen, and what sticks out: {wide}"
+
+
+def test_palette_follows_the_system_and_the_toggle_switches_it(browser, page_visits):
+    page = browser.page
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    try:
+        browser.open("")
+        browser.follow_system_scheme("dark")
+        page.reload()
+        assert page.evaluate(scheme) == "slate"
+        browser.follow_system_scheme("light")
+        page.reload()
+        assert page.evaluate(scheme) == "default"
+        light = page.evaluate(background)
+
+        page.locator("form[data-md-component=palette] label:visible").click()
+        assert page.evaluate(scheme) == "slate"
+        assert page.evaluate(background) != light
+        page.screenshot(path=ARTIFACTS / "home-desktop-dark.png")
+        page.reload()
+        assert page.evaluate(scheme) == "slate", "the reader's choice of palette does not survive a reload"
+
+        page.locator("form[data-md-component=palette] label:visible").click()
+        assert page.evaluate(scheme) == "default"
+        assert page.evaluate(background) == light
+    finally:
+        browser.follow_system_scheme("light")
+        browser.visit = None
+
+
+def test_search_finds_the_softmax_lesson_and_highlights_the_word(browser, page_visits):
+    page = browser.page
+    visit = browser.open("")
+    page.locator(".md-search__input").press_sequentially("softmax")  # Material searches on keyup
+    page.locator(".md-search-result__link").first.wait_for()
+    result = page.locator(".md-search-result__link").first
+    assert "/softmax/" in result.get_attribute("href"), "the softmax lesson is not the first result"
+    result.click()
+    page.wait_for_url("**/softmax/**")
+    page.locator("article mark[data-md-highlight]").first.wait_for()
+    assert not (visit.foreign or visit.failed or visit.errors), visit
+    browser.visit = None
+
+
+def test_instant_navigation_keeps_the_maths_typeset(browser, page_visits):
+    with_maths = max(page_visits, key=lambda visit: visit.inspection["maths"])
+    assert with_maths.path, "the only page with maths is the home page: nothing to navigate to"
+    page = browser.page
+    browser.open("")
+    page.evaluate("() => { window.__same_document = true; }")
+    visit = browser.start(with_maths.path)
+    page.locator(f".md-sidebar--primary a.md-nav__link[href$='{with_maths.path}']").first.click()
+    page.wait_for_url(f"**/{with_maths.path}")
+    page.locator("article h1").first.wait_for()
+    browser.settle()
+    assert page.evaluate("() => window.__same_document === true"), (
+        "the click reloaded the page: instant navigation is off"
+    )
+    inspection = page.evaluate(INSPECT)
+    assert inspection["maths"] == with_maths.inspection["maths"]
+    assert not inspection["unsized"] and not inspection["raw"], inspection
+    assert not (visit.foreign or visit.failed or visit.errors), visit
+    browser.visit = None
+
+
+def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
+    """Material's bundle fetches Mermaid from a CDN for any `pre.mermaid`; overrides/main.html stops it,
+    and the diagram's error shows in the console, where the tests above catch it."""
+    page = browser.page
+    home = browser.site.url
+
+    def with_a_diagram(route):
+        response = route.fetch()
+        diagram = '<pre class="mermaid"><code>graph LR\n  x --> y</code></pre>'
+        route.fulfill(response=response, body=response.text().replace("</article>", diagram + "</article>", 1))
+
+    page.route(home, with_a_diagram)
+    try:
+        visit = browser.open("")
+    finally:
+        page.unroute(home, with_a_diagram)
+        browser.visit = None
+    assert page.locator("article pre.mermaid").count() == 1, "the diagram was not on the page"
+    assert not visit.foreign, visit.foreign
+    assert any("Mermaid is not part of this site" in error for error in visit.errors), visit.errors
