@@ -110,7 +110,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_text, page, config, files):
-    """A workbook page: no CDN scripts, maths as MathML, and the way to the notebook and the solutions."""
+    """A workbook page: the site's own look instead of nbconvert's, and the way to its notebook and solutions."""
     uri = page.file.src_uri
     if not uri.startswith(f"{WORKBOOKS}/"):
         return html_text
