@@ -50,11 +50,18 @@ INSPECT = r"""() => {
     const box = math.getBoundingClientRect();
     return !(box.width > 0 && box.height > 0);
   }).map((math) => math.textContent.trim().slice(0, 60));
+  return {raw, maths: maths.length, unsized};
+}"""
+
+# Code blocks (not recorded output) without a copy button. With `content.lazy`, Material adds the
+# button when a block comes into view: run this with the page on one tall screen. Blocks in a
+# content tab that is not selected stay hidden, and get theirs when a reader selects the tab.
+COPY_BUTTONS = r"""() => {
   const code = [...document.querySelectorAll("article pre")].filter(
-    (pre) => !pre.closest(".no-copy, .jp-OutputArea, .jp-RenderedText"));
+    (pre) => !pre.closest(".no-copy, .jp-OutputArea, .jp-RenderedText") && pre.checkVisibility());
   const uncopyable = code.filter((pre) => !pre.querySelector("button[data-md-type=copy], .md-clipboard"))
     .map((pre) => (pre.id || "pre") + ": " + pre.innerText.trim().slice(0, 60));
-  return {raw, maths: maths.length, unsized, code: code.length, uncopyable};
+  return {code: code.length, uncopyable};
 }"""
 
 

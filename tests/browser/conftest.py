@@ -4,6 +4,7 @@ One browser and one browser context serve the whole session, and every page of t
 visited once (`page_visits`); the tests then check what each visit recorded.
 """
 
+import contextlib
 import importlib.util
 import os
 import shutil
@@ -14,6 +15,7 @@ from tests.browser.chromium import (
     ARTIFACTS,
     CHROMIUM_FLAGS,
     COLOUR_RULES,
+    COPY_BUTTONS,
     DESKTOP,
     INSPECT,
     PHONE,
@@ -73,6 +75,7 @@ def page_visits(browser) -> list[Visit]:
     """Every page of the built site, loaded once: inspected, photographed (the first screen on a
     desktop, the whole page on a phone), then checked by axe-core in both palettes."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     axe_script = Axe().axe_script
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -88,6 +91,13 @@ def page_visits(browser) -> list[Visit]:
         page.set_viewport_size(PHONE)
         visit.inspection["sideways"] = page.evaluate(SIDEWAYS)
         page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
+        # Solutions unfolded, on a screen as tall as the page: every code block is in view.
+        page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        page.set_viewport_size({**DESKTOP, "height": min(height, 30_000)})
+        with contextlib.suppress(PlaywrightTimeout):  # then some have no button: reported below
+            page.wait_for_function(f"() => !({COPY_BUTTONS})().uncopyable.length", timeout=3_000)
+        visit.inspection.update(page.evaluate(COPY_BUTTONS))
         page.set_viewport_size(DESKTOP)
         browser.toggle_palette("slate")
 
