@@ -13,7 +13,7 @@ from pathlib import Path
 from lessonkit.pages import Fence, Include, Placeholder, read_page
 from lessonkit.problems import Problem, SnippetError
 from lessonkit.project import Project
-from lessonkit.runner import run_snippet
+from lessonkit.runner import SnippetRun, run_snippet
 from lessonkit.values import evaluate, render
 
 UPDATE_COMMAND = "pytest --update-outputs"
@@ -211,7 +211,7 @@ def check_snippets(project: Project) -> list[Problem]:
         target = project.recordings_target(recording)
         run = runs.get(target)
         if recording.name == "values.json":
-            stale = set(read_values(project, target)) - quoted[target]
+            stale = set(read_values(project, target)) - quoted[target].keys()
             if stale:
                 problems.append(
                     Problem(
@@ -232,16 +232,26 @@ def check_snippets(project: Project) -> list[Problem]:
     return problems
 
 
-def _what_pages_use(project: Project) -> tuple[set[tuple[str, str]], defaultdict[str, set[str]]]:
+def _what_pages_use(project: Project) -> tuple[set[tuple[str, str]], defaultdict[str, dict[str, tuple[str, int]]]]:
+    """The sections pages include, and per snippet the values they quote with the first (page, line) quoting each."""
     sections: set[tuple[str, str]] = set()
-    quoted: defaultdict[str, set[str]] = defaultdict(set)
+    quoted: defaultdict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
     for page_path in project.pages():
         page = read_page(page_path)
         for fence in page.fences:
             sections.update((include.target, include.section) for include in fence.includes if include.is_code)
         for placeholder in page.placeholders:
-            quoted[placeholder.snippet].add(placeholder.key)
+            quoted[placeholder.snippet].setdefault(placeholder.key, (project.display(page_path), placeholder.line))
     return sections, quoted
+
+
+def _value_to_record(run: SnippetRun, target: str, key: str, page: str, line: int) -> str:
+    expr, _, spec = key.partition(":")
+    try:
+        return render(evaluate(run.namespace, expr), spec)
+    except Exception as error:  # a name the snippet does not define, a bad format spec, ...
+        message = f"{{{{ {target}:{key} }}}} cannot be computed: {type(error).__name__}: {error}"
+        raise SnippetError(page, line, message) from error
 
 
 def record(project: Project) -> list[Path]:
@@ -256,10 +266,7 @@ def record(project: Project) -> list[Path]:
             if printed:
                 wanted[project.output_recording(target, section)] = printed
         if quoted[target]:
-            values = {
-                key: render(evaluate(run.namespace, key.partition(":")[0]), key.partition(":")[2])
-                for key in sorted(quoted[target])
-            }
+            values = {key: _value_to_record(run, target, key, *where) for key, where in sorted(quoted[target].items())}
             wanted[project.value_recording(target)] = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
     for stale in set(project.recordings()) - set(wanted):
         stale.unlink()

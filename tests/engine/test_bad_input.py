@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from lessonkit.checks import check_hidden_characters, check_page, check_snippets
+from lessonkit.checks import check_hidden_characters, check_page, check_snippets, record
 from lessonkit.hooks import check_includes, prose_values
 from lessonkit.problems import SnippetError, report
 from lessonkit.sections import read_sections
@@ -157,3 +157,10 @@ def test_mkdocs_build_fails_on_a_missing_section_naming_page_and_snippet(project
     assert build.returncode != 0
     # The include check and the notebook builder both read includes; either may be the one to stop.
     assert re.search(rf"docs/chain_rule.md:{line}: (snippets/)?chain_rule/q3.py has no section 'by_hnd'", build.stderr)
+
+
+def test_update_outputs_names_the_page_of_a_placeholder_it_cannot_compute(scratch):
+    edit(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q5.py:df_dx:.1f }}", "{{ chain_rule/q5.py:df_dy:.1f }}")
+    line = line_of(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q5.py:df_dy:.1f }}")
+    with pytest.raises(SnippetError, match=rf"^docs/chain_rule.md:{line}: .* cannot be computed: NameError"):
+        record(scratch)
