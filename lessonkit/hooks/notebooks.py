@@ -62,6 +62,7 @@ def on_config(config):
 @event_priority(50)  # before mkdocs-jupyter's on_files, which turns the workbooks into pages
 def on_files(files, config):
     global _workbooks_dir
+    on_shutdown()  # the previous build's workbooks, when `mkdocs serve` rebuilds
     project = Project(Path(config.config_file_path).parent)
     _workbooks_dir = tempfile.TemporaryDirectory(prefix="workbooks-")
     for page in [Path(file.abs_src_path) for file in files.documentation_pages() if file.src_uri.endswith(".md")]:
@@ -87,6 +88,12 @@ def on_files(files, config):
         # A file on disk in a docs-like folder: mkdocs-jupyter finds its source by joining the two.
         files.append(File(f"{WORKBOOKS}/{name}", _workbooks_dir.name, config.site_dir, config.use_directory_urls))
     return files
+
+
+def on_shutdown():
+    """Delete the workbooks explicitly rather than leave the directory to the garbage collector."""
+    if _workbooks_dir is not None:
+        _workbooks_dir.cleanup()
 
 
 def on_page_markdown(markdown, page, config, files):
