@@ -256,7 +256,6 @@ def _value_to_record(run: SnippetRun, target: str, key: str, page: str, line: in
 
 def record(project: Project) -> list[Path]:
     """Re-record every section's output, every quoted value and every figure; return the files that changed."""
-    changed: list[Path] = []
     _, quoted = _what_pages_use(project)
     wanted: dict[Path, str] = {}
     for path in project.snippet_files():
@@ -268,7 +267,17 @@ def record(project: Project) -> list[Path]:
         if quoted[target]:
             values = {key: _value_to_record(run, target, key, *where) for key, where in sorted(quoted[target].items())}
             wanted[project.value_recording(target)] = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
-    for stale in set(project.recordings()) - set(wanted):
+    changed = write_recordings(wanted, project.recordings())
+    # Imported here, not at the top: lessonkit.figures.recording imports UPDATE_COMMAND from this module.
+    from lessonkit.figures.recording import record_figures
+
+    return sorted(changed + record_figures(project))
+
+
+def write_recordings(wanted: dict[Path, str], existing: list[Path]) -> list[Path]:
+    """Make the recordings on disk exactly `wanted`: write what differs, delete the rest; return what changed."""
+    changed = []
+    for stale in set(existing) - set(wanted):
         stale.unlink()
         changed.append(stale)
     for path, text in wanted.items():
@@ -276,10 +285,7 @@ def record(project: Project) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             changed.append(path)
-    # Imported here, not at the top: lessonkit.figures.recording imports UPDATE_COMMAND from this module.
-    from lessonkit.figures.recording import record_figures
-
-    return sorted(changed + record_figures(project))
+    return sorted(changed)
 
 
 def check_hidden_characters(project: Project, paths: list[Path]) -> list[Problem]:

@@ -7,7 +7,7 @@ import re
 import traceback
 from pathlib import Path
 
-from lessonkit.checks import UPDATE_COMMAND
+from lessonkit.checks import UPDATE_COMMAND, write_recordings
 from lessonkit.figures.figure import PALETTES, Figure, Palette
 from lessonkit.problems import Problem
 from lessonkit.project import Project
@@ -49,16 +49,7 @@ def record_figures(project: Project) -> list[Path]:
         for figure in figures
         for palette in PALETTES
     }
-    changed = []
-    for stale in set(project.figure_recordings()) - set(wanted):
-        stale.unlink()
-        changed.append(stale)
-    for path, text in wanted.items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(path)
-    return sorted(changed)
+    return write_recordings(wanted, project.figure_recordings())
 
 
 def check_recordings(project: Project) -> list[Problem]:

@@ -4,11 +4,9 @@ Browsers draw MathML natively, so the site needs no math script, no web font and
 request, and formulas take their final size before the page is shown (no layout shift).
 """
 
-import html
 import re
 
-from latex2mathml.converter import convert
-from mkdocs.exceptions import PluginError
+from lessonkit.mathml import typeset
 
 # arithmatex's generic mode: <span class="arithmatex">\(...\)</span> and <div class="arithmatex">\[...\]</div>
 _MATH = re.compile(
@@ -19,11 +17,8 @@ _MATH = re.compile(
 
 def on_page_content(html_text, page, **kwargs):
     def to_mathml(match: re.Match) -> str:
-        display = "inline" if match["inline"] is not None else "block"
-        tex = html.unescape(match["inline"] if display == "inline" else match["block"]).strip()
-        try:
-            return convert(tex, display=display)
-        except Exception as error:
-            raise PluginError(f"docs/{page.file.src_uri}: cannot typeset ${tex}$: {error}") from error
+        if match["inline"] is not None:
+            return typeset(match["inline"], "inline", f"docs/{page.file.src_uri}")
+        return typeset(match["block"], "block", f"docs/{page.file.src_uri}")
 
     return _MATH.sub(to_mathml, html_text)

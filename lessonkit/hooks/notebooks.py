@@ -11,18 +11,17 @@ so none is committed and none can go stale:
   in both palettes, its copy button), and maths is typeset to MathML.
 """
 
-import html
 import posixpath
 import re
 import tempfile
 from pathlib import Path
 
 import pathspec
-from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from lessonkit.mathml import typeset
 from lessonkit.notebooks import is_lesson_page, notebook_name, notebook_text
 from lessonkit.pages import parse_page
 from lessonkit.problems import SnippetError
@@ -128,15 +127,13 @@ def on_page_content(html_text, page, config, files):
     page.title = f"Workbook: {page.title}"
     page.meta["search"] = {"exclude": True}  # it repeats its lesson, which search already finds
 
-    def typeset(match: re.Match) -> str:
+    def to_mathml(match: re.Match) -> str:
         if match["skip"]:
             return match["skip"]
-        display = "block" if match["block"] is not None else "inline"
-        tex = html.unescape(match["block"] if display == "block" else match["inline"]).strip()
-        try:
-            return convert(tex, display=display)
-        except Exception as error:
-            raise PluginError(f"{uri} (from docs/{lesson.src_uri}): cannot typeset ${tex}$: {error}") from error
+        where = f"{uri} (from docs/{lesson.src_uri})"
+        if match["block"] is not None:
+            return typeset(match["block"], "block", where)
+        return typeset(match["inline"], "inline", where)
 
     header = (
         f'<p>The cells of <a href="{lesson.url_relative_to(page.file)}">the lesson</a>, to run and change '
@@ -146,6 +143,6 @@ def on_page_content(html_text, page, config, files):
         f'download="{posixpath.basename(name)}">Download notebook</a></p>\n'
     )
     html_text = _CODE_CELL.sub(_MATERIAL_CODE, _JUPYTER_COPY.sub("", _NOTEBOOK_ASSETS.sub("", html_text)))
-    html_text = _MATH.sub(typeset, html_text.replace('class="anchor-link"', 'class="headerlink"'))
+    html_text = _MATH.sub(to_mathml, html_text.replace('class="anchor-link"', 'class="headerlink"'))
     title_end = html_text.find("</h1>") + len("</h1>") if "</h1>" in html_text else 0
     return html_text[:title_end] + header + html_text[title_end:]
