@@ -50,7 +50,8 @@ INSPECT = r"""() => {
     const box = math.getBoundingClientRect();
     return !(box.width > 0 && box.height > 0);
   }).map((math) => math.textContent.trim().slice(0, 60));
-  return {raw, maths: maths.length, unsized};
+  const tabSets = document.querySelectorAll("article .tabbed-set").length;
+  return {raw, maths: maths.length, unsized, tabSets};
 }"""
 
 # Code blocks (not recorded output) without a copy button. With `content.lazy`, Material adds the
@@ -191,7 +192,7 @@ class Browser:
         self.settle()
         return visit
 
-    def settle(self, quiet_ms: int = 150, timeout_ms: int = 10_000):
+    def settle(self, quiet_ms: int = 100, timeout_ms: int = 10_000):
         """Wait until no request has been open for `quiet_ms`: the page has loaded what it loads by itself.
 
         Playwright's "networkidle" waits 500 ms on every page; here the server is local and fast.

@@ -72,8 +72,8 @@ def browser(chromium, served_site):
 
 @pytest.fixture(scope="session")
 def page_visits(browser) -> list[Visit]:
-    """Every page of the built site, loaded once: inspected, photographed (the first screen on a
-    desktop, the whole page on a phone), then checked by axe-core in both palettes."""
+    """Every page of the built site, loaded once: photographed (the first screen on a desktop, the
+    whole page on a phone), inspected with its solutions open, and checked by axe-core in both palettes."""
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -86,18 +86,19 @@ def page_visits(browser) -> list[Visit]:
     browser.follow_system_scheme("light")
     for path in browser.site.pages():
         visit = browser.open(path)
-        visit.inspection = page.evaluate(INSPECT)
         page.screenshot(path=ARTIFACTS / f"{visit.name}-desktop.png")
         page.set_viewport_size(PHONE)
-        visit.inspection["sideways"] = page.evaluate(SIDEWAYS)
+        sideways = page.evaluate(SIDEWAYS)
         page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
-        # Solutions unfolded, on a screen as tall as the page: every code block is in view.
+
+        # Solutions unfolded, on a screen as tall as the page: every formula and code block in view
+        # (Material sets up a code block when it comes into view), for the checks and for axe.
         page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
         height = page.evaluate("() => document.documentElement.scrollHeight")
         page.set_viewport_size({**DESKTOP, "height": min(height, 30_000)})
         with contextlib.suppress(PlaywrightTimeout):  # then some have no button: reported below
             page.wait_for_function(f"() => !({COPY_BUTTONS})().uncopyable.length", timeout=3_000)
-        visit.inspection.update(page.evaluate(COPY_BUTTONS))
+        visit.inspection = {**page.evaluate(INSPECT), **page.evaluate(COPY_BUTTONS), "sideways": sideways}
         page.set_viewport_size(DESKTOP)
         browser.toggle_palette("slate")
 

@@ -1,8 +1,10 @@
 """Every page of the built site, in Chromium with no network: it loads whole, from 127.0.0.1 alone, and reads right.
 
-Screenshots of every page (desktop, full length, and the first screen on a phone) are saved
+Screenshots of every page (the first screen on a desktop, the whole page on a phone) are saved
 under test-artifacts/browser/ for a person to look at.
 """
+
+import pytest
 
 from tests.browser.chromium import ARTIFACTS, INSPECT, report
 
@@ -73,6 +75,30 @@ def test_palette_follows_the_system_and_the_toggle_switches_it(browser, page_vis
         assert page.evaluate(background) == light
     finally:
         browser.follow_system_scheme("light")
+        browser.visit = None
+
+
+def test_content_tabs_are_linked(browser, page_visits):
+    """`content.tabs.link`: choosing a tab selects the tab of the same name in every set on the page."""
+    with_tabs = max(page_visits, key=lambda visit: visit.inspection["tabSets"])
+    if with_tabs.inspection["tabSets"] < 2:
+        pytest.skip("no page has two sets of content tabs")
+    page = browser.page
+    browser.open(with_tabs.path)
+    try:
+        label = page.locator("article .tabbed-set .tabbed-labels > label").nth(1)
+        name = label.inner_text().strip()
+        label.click()
+        page.wait_for_function(
+            """(name) => [...document.querySelectorAll("article .tabbed-set")].every((set) => {
+              const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")];
+              const index = labels.findIndex((label) => label.innerText.trim() === name);
+              return index < 0 || set.querySelectorAll(":scope > input")[index].checked;
+            })""",
+            arg=name,
+        )
+    finally:
+        page.evaluate("() => localStorage.clear()")  # Material remembers the choice of tab
         browser.visit = None
 
 
