@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
-
-from tests.browser.static_site import StaticSite
 
 # Chromium must reach nothing but the site on 127.0.0.1. The flags stop its own background
 # traffic; the proxy is a closed port on this machine, so a request to any other host fails here
@@ -137,9 +136,9 @@ class Visit:
 class Browser:
     """One Chromium context on the served site, recording every request and error of the page it drives."""
 
-    def __init__(self, context, site: StaticSite):
-        self.site = site
-        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+    def __init__(self, context, url: str):
+        self.url = url  # the site's root, http://127.0.0.1:<port>/
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         self.context = context
         self.page = context.new_page()
         self.visit: Visit | None = None
@@ -188,7 +187,7 @@ class Browser:
 
     def open(self, path: str) -> Visit:
         visit = self.start(path)
-        self.page.goto(self.site.url + path)
+        self.page.goto(self.url + path)
         self.settle()
         return visit
 
@@ -232,3 +231,52 @@ def report(visits: list[Visit], attribute: str) -> str:
     """One line per page and problem, for an assertion message."""
     lines = [f"{visit.path or '/'}: {entry}" for visit in visits for entry in getattr(visit, attribute)]
     return "\n" + "\n".join(lines)
+
+
+def visit_pages(url: str, paths: list[str], chromium: str) -> list[Visit]:
+    """Load each page once in a browser of its own: photograph it (the first screen on a desktop,
+    the whole page on a phone), inspect it with its solutions open, and run axe-core in both palettes.
+
+    The browser tests run this in two processes at once, one browser each, on half the pages each.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    axe_script = Axe().axe_script
+    visits = []
+    with sync_playwright() as playwright:
+        chrome = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        context = chrome.new_context(viewport=DESKTOP, color_scheme="light", service_workers="block")
+        context.set_default_timeout(15_000)
+        browser = Browser(context, url)
+        page = browser.page
+        for path in paths:
+            visit = browser.open(path)
+            page.screenshot(path=ARTIFACTS / f"{visit.name}-desktop.png")
+            page.set_viewport_size(PHONE)
+            sideways = page.evaluate(SIDEWAYS)
+            page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
+
+            # Solutions unfolded, on a screen as tall as the page: every formula and code block in view
+            # (Material sets up a code block when it comes into view), for the checks and for axe.
+            page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            page.set_viewport_size({**DESKTOP, "height": min(height, 30_000)})
+            with contextlib.suppress(PlaywrightTimeout):  # then some have no button: the test reports them
+                page.wait_for_function(f"() => !({COPY_BUTTONS})().uncopyable.length", timeout=3_000)
+            visit.inspection = {**page.evaluate(INSPECT), **page.evaluate(COPY_BUTTONS), "sideways": sideways}
+            page.set_viewport_size(DESKTOP)
+
+            browser.toggle_palette("slate")
+            page.evaluate(THIN_OUT_REPEATS)
+            page.evaluate(axe_script)
+            # The dark palette changes colours only: its rules about colour, then every rule in the light one.
+            visit.accessibility["slate"] = page.evaluate(RUN_AXE, COLOUR_RULES)
+            browser.toggle_palette("default")
+            visit.accessibility["default"] = page.evaluate(RUN_AXE, {"resultTypes": ["violations"]})
+            browser.visit = None
+            visits.append(visit)
+        context.close()
+        chrome.close()
+    return visits

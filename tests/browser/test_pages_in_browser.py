@@ -123,12 +123,12 @@ def test_instant_navigation_keeps_the_maths_typeset(browser, page_visits):
     in_navigation = page.evaluate(
         "() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].map((link) => link.href)"
     )
-    candidates = [visit for visit in page_visits if visit.path and browser.site.url + visit.path in in_navigation]
+    candidates = [visit for visit in page_visits if visit.path and browser.url + visit.path in in_navigation]
     with_maths = max(candidates, key=lambda visit: visit.inspection["maths"], default=None)
     assert with_maths and with_maths.inspection["maths"], "no page in the navigation has maths"
     page.evaluate("() => { window.__same_document = true; }")
     visit = browser.start(with_maths.path)
-    link = in_navigation.index(browser.site.url + with_maths.path)
+    link = in_navigation.index(browser.url + with_maths.path)
     page.locator(".md-sidebar--primary a.md-nav__link").nth(link).click()
     page.wait_for_url(f"**/{with_maths.path}")
     page.locator("article h1").first.wait_for()
@@ -147,7 +147,7 @@ def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
     """Material's bundle fetches Mermaid from a CDN for any `pre.mermaid`; overrides/main.html stops it,
     and the diagram's error shows in the console, where the tests above catch it."""
     page = browser.page
-    home = browser.site.url
+    home = browser.url
 
     def with_a_diagram(route):
         response = route.fetch()
