@@ -1,6 +1,7 @@
 """Shared fixtures: the project under test, the built site, and the `--update-outputs` switch."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,11 @@ def pytest_collection_finish(session):
             text=True,
         )
         _build.update(process=process, site_dir=site_dir)
+
+
+def pytest_sessionfinish(session):
+    if "site_dir" in _build:  # the temporary build, once every test has looked at it
+        shutil.rmtree(_build["site_dir"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
