@@ -217,14 +217,15 @@ class Browser:
         )
 
     def follow_system_scheme(self, system: str):
-        """Forget any palette the reader chose, and set the system colour scheme: 'light' or 'dark'."""
+        """Forget any palette the reader chose, and set the system colour scheme: 'light' or 'dark'.
+
+        The storage is cleared on robots.txt, a file of the same origin that runs no script:
+        on a page, Material would store its palette again as soon as it saw the media change.
+        Open a page afterwards.
+        """
         self.page.emulate_media(color_scheme=system)
-        if self.page.url.startswith(self.origin):
-            # Material stores the palette again when it sees the media change, at the next frame.
-            self.page.evaluate("""async () => {
-              await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-              localStorage.clear();
-            }""")
+        self.page.goto(self.url + "robots.txt")
+        self.page.evaluate("() => localStorage.clear()")
 
 
 def report(visits: list[Visit], attribute: str) -> str:
