@@ -19,7 +19,7 @@ from lessonkit.notebook_prose import Prose
 from lessonkit.pages import Fence, Include, parse_page
 from lessonkit.problems import SnippetError
 from lessonkit.project import Project
-from lessonkit.sections import read_sections
+from lessonkit.sections import included_section
 
 SOLUTION_TAG = "solution"
 METADATA = {
@@ -171,14 +171,10 @@ class _Reader:
         # else: a recorded-output block, which running the cell above reproduces
 
     def _section_code(self, include: Include) -> str:
-        path = self.project.snippet(include.target)
-        where = f"{include.target}:{include.section}"
-        if not path.is_file():
-            raise SnippetError(self.name, include.line, f"{where}: no such snippet file")
-        for section in read_sections(path, self.project.display(path)):
-            if section.name == include.section:
-                return section.code.rstrip("\n")
-        raise SnippetError(self.name, include.line, f"{include.target} has no section '{include.section}'")
+        try:
+            return included_section(self.project.snippets_dir, include.target, include.section).code.rstrip("\n")
+        except LookupError as error:
+            raise SnippetError(self.name, include.line, str(error)) from error
 
     def _dedent(self, line: str) -> str:
         indent = self.blocks[-1][0] if self.blocks else 0

@@ -70,3 +70,19 @@ def read_sections(path: Path, display: str) -> list[Section]:
             display, 1, "no sections: mark the code with '# --8<-- [start:NAME]' / '# --8<-- [end:NAME]'"
         )
     return sections
+
+
+def included_section(snippets_dir: Path, target: str, name: str | None) -> Section:
+    """The section a page includes as "target:name"; LookupError says what is there instead.
+
+    The build's include check and the notebook builder both ask, so both say the same.
+    """
+    path = snippets_dir / target
+    if not path.is_file():
+        raise LookupError(f'the included file "snippets/{target}" does not exist')
+    sections = read_sections(path, f"snippets/{target}")
+    for section in sections:
+        if section.name == name:
+            return section
+    names = ", ".join(section.name for section in sections)
+    raise LookupError(f"snippets/{target} has no section '{name}' (it has: {names})")

@@ -11,7 +11,7 @@ from lessonkit.checks import UPDATE_COMMAND
 from lessonkit.pages import front_matter_lines, parse_page
 from lessonkit.problems import SnippetError
 from lessonkit.project import Project
-from lessonkit.sections import read_sections
+from lessonkit.sections import included_section
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
@@ -20,19 +20,15 @@ def on_page_markdown(markdown, page, config, **kwargs):
     offset = front_matter_lines(Path(page.file.abs_src_path), markdown)
     for fence in parse_page(markdown).fences:
         for include in fence.includes:
-            path = project.snippet(include.target)
             where = f"{page_name}:{include.line + offset}"
-            if not path.is_file():
-                hint = f"; run `{UPDATE_COMMAND}` to record it" if not include.is_code else ""
-                raise PluginError(f'{where}: the included file "snippets/{include.target}" does not exist{hint}')
             if include.is_code:
                 try:
-                    names = [section.name for section in read_sections(path, project.display(path))]
-                except SnippetError as error:
+                    included_section(project.snippets_dir, include.target, include.section)
+                except (LookupError, SnippetError) as error:
                     raise PluginError(f"{where}: {error}") from error
-                if include.section not in names:
-                    raise PluginError(
-                        f"{where}: snippets/{include.target} has no section "
-                        f"'{include.section}' (it has: {', '.join(names)})"
-                    )
+            elif not project.snippet(include.target).is_file():
+                raise PluginError(
+                    f'{where}: the included file "snippets/{include.target}" does not exist; '
+                    f"run `{UPDATE_COMMAND}` to record it"
+                )
     return markdown
