@@ -3,12 +3,12 @@
 import contextlib
 import functools
 import io
-import types
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lessonkit.problems import SnippetError
+from lessonkit.errors import LessonError
 from lessonkit.project import Project
 from lessonkit.sections import Section, read_sections
 
@@ -21,37 +21,57 @@ class SnippetRun:
     namespace: dict[str, Any] = field(repr=False)
 
     def __getitem__(self, name: str) -> Any:
-        """A variable the snippet left behind, for tests: `run["dzda"]`."""
+        """A variable the snippet left behind, for tests: `run["dz_da"]`."""
         return self.namespace[name]
 
 
 def run_snippet(target: str | Path, project: Project | None = None) -> SnippetRun:
-    """Run `snippets/<target>` (for example "chain_rule/q1.py") once per process and content."""
+    """Run `snippets/<target>` (for example "chain_rule/q1.py") once per process and content.
+
+    A snippet that cannot be read or run raises LessonError at the line at fault.
+    """
     project = project or Project.here()
     path = project.snippet(str(target)).resolve()
     display = project.display(path)
     if not path.is_file():
-        raise SnippetError(display, 1, "no such snippet file")
+        raise LessonError(display, 1, "no such snippet file")
     return _run(path, path.read_text(encoding="utf-8"), display)
+
+
+def run_sections(sections: list[Section], until: str | None = None) -> tuple[dict[str, str], dict[str, Any]]:
+    """Run sections in order in one fresh namespace, up to and including `until`; return outputs and namespace."""
+    first = sections[0]
+    namespace: dict[str, Any] = {
+        "__name__": first.display.removesuffix(".py").replace("/", "."),
+        "__file__": str(first.path),
+    }
+    outputs = {}
+    for section in sections:
+        code = section.compile()
+        printed = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(printed):
+                exec(code, namespace)
+        except Exception as error:
+            line = _raising_line(error, section)
+            message = f"section '{section.name}' raised {type(error).__name__}: {error}"
+            raise LessonError(section.display, line, message) from error
+        outputs[section.name] = printed.getvalue()
+        if section.name == until:
+            break
+    return outputs, namespace
 
 
 @functools.cache
 def _run(path: Path, source: str, display: str) -> SnippetRun:
     # `source` is part of the cache key, so an edited file (or a test's altered copy) runs afresh.
     sections = read_sections(path, display)
-    module = types.ModuleType(display.removesuffix(".py").replace("/", "."))
-    module.__file__ = str(path)
-    outputs = {}
-    for section in sections:
-        # Padding keeps the file's own line numbers, so tracebacks and coverage point at the snippet.
-        code = compile("\n" * (section.first_line - 1) + section.code, str(path), "exec")
-        printed = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(printed):
-                exec(code, module.__dict__)
-        except Exception as error:
-            raise SnippetError(
-                display, section.first_line, f"section '{section.name}' raised {type(error).__name__}: {error}"
-            ) from error
-        outputs[section.name] = printed.getvalue()
-    return SnippetRun(path, sections, outputs, module.__dict__)
+    outputs, namespace = run_sections(sections)
+    return SnippetRun(path, sections, outputs, namespace)
+
+
+def _raising_line(error: Exception, section: Section) -> int:
+    """The last line of the snippet file that the error passed through: where it was raised, or called from."""
+    frames = traceback.extract_tb(error.__traceback__)
+    lines = [frame.lineno for frame in frames if Path(frame.filename) == section.path and frame.lineno]
+    return lines[-1] if lines else section.first_line

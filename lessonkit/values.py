@@ -1,10 +1,16 @@
-"""Turn a value a snippet computed into the text a page shows in its prose."""
+"""Turn a value a snippet computed into the text a page shows for it."""
 
 from typing import Any
 
 
+def compute(namespace: dict[str, Any], key: str) -> str:
+    """A value as a page quotes it: `key` is "expr:spec", as in `{{ chain_rule/q1.py:dz_da:.1f }}`."""
+    expr, _, spec = key.partition(":")
+    return render(evaluate(namespace, expr), spec)
+
+
 def evaluate(namespace: dict[str, Any], expr: str) -> Any:
-    # `expr` matched pages.PLACEHOLDER: only names, attributes and integer indexes, nothing to call.
+    # The page syntax admits only names, attributes and integer indexes: nothing to call.
     return eval(expr, {"__builtins__": {}}, namespace)
 
 

@@ -1,64 +1,99 @@
-"""Computational graphs drawn from the graph autograd really recorded (see `tracing`), with Graphviz.
+"""Computational graphs: what autograd really recorded (see `tracing`), as nodes and edges, drawn with Graphviz.
 
 Tensors are boxes with their value, and a leaf's gradient; operations are rounded boxes
 named by their autograd class and numbered in the order backward() ran them; arrows point
 the way the forward pass ran, each labelled with the gradient sent back along it.
+
+The recording holds every node and edge with its numbers as the picture shows them, so the
+checks compare what the graph shows; only drawing it needs Graphviz's `dot`.
 """
 
-import functools
 import html
+import inspect
 import re
 from collections import Counter
 from typing import Any
 
-import graphviz
 import torch
 
 from lessonkit.figures.figure import Figure, Palette
-from lessonkit.figures.tracing import AutogradGraph, Node, trace
+from lessonkit.figures.tracing import AutogradGraph, trace
 
 FONT = "Helvetica,Arial,sans-serif"
 _TIMES = {1: "", 2: " twice"}
+INSTALL_GRAPHVIZ = (
+    "drawing a graph needs Graphviz's `dot`: install it (Debian or Ubuntu: `sudo apt-get install graphviz`; "
+    "macOS: `brew install graphviz`), then run the command again"
+)
 
 
 def graph_figure(name: str, title: str, result: torch.Tensor, namespace: dict[str, Any]) -> Figure:
     """The figure of `result`'s graph; `title` opens its alt text, such as "Autograd graph of z = 2x² + 3"."""
-    graph = trace(result, namespace)
-    return Figure(name, describe(graph, title), functools.partial(draw, graph), {"graph": graph})
+    traced = trace(result, namespace)
+    content = {"graph": graph_content(traced)}
+    return Figure(name, describe(content["graph"], title), content, draw, DRAWER, {"graph": traced})
 
 
-def draw(graph: AutogradGraph, palette: Palette) -> str:
+def graph_content(graph: AutogradGraph) -> dict[str, list[dict[str, Any]]]:
+    """Every node and edge, with its numbers as the picture shows them."""
+    nodes = []
+    for node in graph.nodes:
+        entry: dict[str, Any] = {"key": node.key, "kind": node.kind, "name": node.name}
+        if node.step is not None:
+            entry["step"] = node.step
+        if node.output is not None:
+            entry["output"] = node.output
+        if node.value is not None:
+            entry["value"] = number(node.value)
+        if node.grad is not None:
+            entry["grad"] = number(node.grad)
+        nodes.append(entry)
+    edges = [{"source": edge.source.key, "target": edge.target.key, "grad": number(edge.grad)} for edge in graph.edges]
+    return {"nodes": nodes, "edges": edges}
+
+
+def draw(content: dict[str, Any], palette: Palette) -> str:
+    """The recorded graph as SVG in one palette."""
+    import graphviz  # only drawing needs it, and its `dot`
+
+    graph = content["graph"]
     dot = graphviz.Digraph(
         graph_attr={"bgcolor": "transparent", "ranksep": "0.12", "nodesep": "0.25", "pad": "0.05"},
         # height: Graphviz's default minimum of half an inch would double a one-line node.
         node_attr={"fontname": FONT, "fontsize": "10", "fontcolor": palette.text, "shape": "box", "height": "0.3"},
         edge_attr={"fontname": FONT, "fontsize": "9", "fontcolor": palette.backward, "color": palette.muted},
     )
-    for node in graph.nodes:
-        if node.kind == "op":
-            dot.node(node.key, _op_label(node, palette), style="rounded", color=palette.muted)
+    for node in graph["nodes"]:
+        if node["kind"] == "op":
+            dot.node(node["key"], _op_label(node, palette), style="rounded", color=palette.muted)
         else:
             tensor = {"style": "filled", "fillcolor": palette.fill, "color": palette.series[0]}
-            dot.node(node.key, _tensor_label(node, palette), **tensor)
-    for edge in graph.edges:
-        dot.edge(edge.source.key, edge.target.key, label=f"<&#160;{_markup(number(edge.grad))}>", arrowsize="0.6")
-    return _tidy(dot.pipe(format="svg", encoding="utf-8"))
+            dot.node(node["key"], _tensor_label(node, palette), **tensor)
+    for edge in graph["edges"]:
+        dot.edge(edge["source"], edge["target"], label=f"<&#160;{_markup(edge['grad'])}>", arrowsize="0.6")
+    try:
+        svg = dot.pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        raise RuntimeError(INSTALL_GRAPHVIZ) from None
+    # Graphviz's comments name its version, which would differ between machines for nothing.
+    return re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
 
 
-def describe(graph: AutogradGraph, title: str) -> str:
+def describe(graph: dict[str, Any], title: str) -> str:
     """Alt text: what each operation takes, top to bottom, and the gradients the leaves received."""
-    result, root = graph.nodes[-1], graph.edges[-1].source
+    nodes = {node["key"]: node for node in graph["nodes"]}
+    result, root = graph["nodes"][-1], nodes[graph["edges"][-1]["source"]]
     steps = []
-    for node in graph.operations():
-        inputs = Counter(_mention(edge.source) for edge in graph.edges if edge.target is node)
+    for node in (node for node in graph["nodes"] if node["kind"] == "op"):
+        inputs = Counter(_mention(nodes[edge["source"]]) for edge in graph["edges"] if edge["target"] == node["key"])
         taken = _join([mention + _TIMES.get(count, f" {count} times") for mention, count in inputs.items()])
-        output = result if node is root else node if node.output else None
+        output = result if node is root else node if "output" in node else None
         gives = f", giving {_mention(output, value=True)}" if output else ""
-        steps.append(f"step {node.step}, {node.name}, takes {taken}{gives}")
-    grads = _join([f"{leaf.name}.grad = {_inline(leaf.grad)}" for leaf in graph.leaves()])
+        steps.append(f"step {node['step']}, {node['name']}, takes {taken}{gives}")
+    grads = _join([f"{leaf['name']}.grad = {_inline(leaf['grad'])}" for leaf in graph["nodes"] if "grad" in leaf])
     return (
         f"{title}, inputs at the top, operations numbered in the order backward() ran them: {'; '.join(steps)}. "
-        f"Each arrow is labelled with the gradient sent back along it, from 1 at {result.name} to {grads}."
+        f"Each arrow is labelled with the gradient sent back along it, from 1 at {result['name']} to {grads}."
     )
 
 
@@ -70,18 +105,18 @@ def number(tensor: torch.Tensor) -> str:
     return "[" + (",\n ".join(rows) if tensor.dim() > 1 else ", ".join(rows)) + "]"
 
 
-def _mention(node: Node, value: bool = False) -> str:
+def _mention(node: dict[str, Any], value: bool = False) -> str:
     """How the alt text names a node: a tensor with its value, an operation by what it gave."""
-    if node.kind != "op":
-        return f"{node.name} = {_inline(node.value)}"
-    if node.output:
-        return f"{node.output} = {_inline(node.value)}" if value else node.output
-    return f"the output of step {node.step}"
+    if node["kind"] != "op":
+        return f"{node['name']} = {_inline(node['value'])}"
+    if "output" in node:
+        return f"{node['output']} = {_inline(node['value'])}" if value else node["output"]
+    return f"the output of step {node['step']}"
 
 
-def _inline(tensor: torch.Tensor) -> str:
-    """`number` on one line with round brackets, which cannot end Markdown's alt text."""
-    return number(tensor).replace("\n", "").replace("[", "(").replace("]", ")")
+def _inline(text: str) -> str:
+    """A number on one line with round brackets, which cannot end Markdown's alt text."""
+    return text.replace("\n", "").replace("[", "(").replace("]", ")")
 
 
 def _join(items: list[str]) -> str:
@@ -93,22 +128,21 @@ def _markup(text: str) -> str:
     return "<br/>".join(html.escape(line) for line in text.split("\n"))
 
 
-def _op_label(node: Node, palette: Palette) -> str:
+def _op_label(node: dict[str, Any], palette: Palette) -> str:
     # &#160;: Graphviz drops an ordinary space where one font run meets the next.
-    label = f'<font color="{palette.backward}">{node.step}.</font>&#160;{html.escape(node.name)}'
-    if node.output:
-        label += f'<br/><font color="{palette.muted}">{html.escape(node.output)}&#160;=</font>&#160;'
-        label += _markup(number(node.value))
+    label = f'<font color="{palette.backward}">{node["step"]}.</font>&#160;{html.escape(node["name"])}'
+    if "output" in node:
+        label += f'<br/><font color="{palette.muted}">{html.escape(node["output"])}&#160;=</font>&#160;'
+        label += _markup(node["value"])
     return f"<{label}>"
 
 
-def _tensor_label(node: Node, palette: Palette) -> str:
-    label = f"<b>{html.escape(node.name)}</b>&#160;=&#160;{_markup(number(node.value))}"
-    if node.grad is not None:
-        label += f'<br/><font color="{palette.backward}">grad&#160;{_markup(number(node.grad))}</font>'
+def _tensor_label(node: dict[str, Any], palette: Palette) -> str:
+    label = f"<b>{html.escape(node['name'])}</b>&#160;=&#160;{_markup(node['value'])}"
+    if "grad" in node:
+        label += f'<br/><font color="{palette.backward}">grad&#160;{_markup(node["grad"])}</font>'
     return f"<{label}>"
 
 
-def _tidy(svg: str) -> str:
-    """Drop the comments, which name the Graphviz version and would change every recording with it."""
-    return re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
+# The code that draws: a change to it re-draws every graph (the stamp includes it, and the palette's colours).
+DRAWER = FONT + "".join(inspect.getsource(function) for function in (draw, _markup, _op_label, _tensor_label))

@@ -1,36 +1,46 @@
-"""Plots drawn with matplotlib as small SVG files that come out byte for byte the same on every run."""
+"""Plots: the plotted data recorded as JSON, drawn with matplotlib into small SVG files.
+
+A lesson's figure module computes the data and writes a `draw(canvas, palette, data)`
+function that plots *only* `data`, the content as recorded (lists of numbers, strings), so
+that the picture shows exactly what the checks compare.
+"""
 
 import functools
+import inspect
 import io
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import matplotlib
-from cycler import cycler
-from matplotlib.figure import Figure as Canvas
+from lessonkit.figures.figure import Figure, Palette, to_json
 
-from lessonkit.figures.figure import Figure, Palette
-
-# No creation date or matplotlib version in the file: a recording changes only when the plot does.
+# No creation date or matplotlib version in the file: a drawing changes only when the plot does.
 _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+
+Draw = Callable[[Any, Palette, dict[str, Any]], None]
 
 
 def plot_figure(
-    name: str,
-    alt: str,
-    draw: Callable[[Canvas, Palette], None],
-    data: Mapping[str, Any],
-    size: tuple[float, float] = (6.4, 3.2),
+    name: str, alt: str, data: Mapping[str, Any], draw: Draw, size: tuple[float, float] = (6.4, 3.2)
 ) -> Figure:
-    """A figure that `draw(canvas, palette)` plots onto an empty matplotlib figure of `size` inches."""
-    return Figure(name, alt, functools.partial(_render, draw, size), data)
+    """A figure that `draw(canvas, palette, data)` plots onto an empty matplotlib figure of `size` inches.
+
+    `data` holds every number and label the plot shows; the original objects stay in `Figure.data` for tests.
+    """
+    content = {"plot": {"size": list(size), "data": to_json(data)}}
+    drawer = inspect.getsource(draw) + _DRAWER
+    return Figure(name, alt, content, functools.partial(_render, draw), drawer, data)
 
 
-def _render(draw: Callable[[Canvas, Palette], None], size: tuple[float, float], palette: Palette) -> str:
-    with matplotlib.rc_context(_style(palette)):
-        canvas = Canvas(figsize=size, layout="constrained")
-        draw(canvas, palette)
+def _render(draw: Draw, content: dict[str, Any], palette: Palette) -> str:
+    import matplotlib
+    from cycler import cycler
+    from matplotlib.figure import Figure as Canvas
+
+    plot = content["plot"]
+    with matplotlib.rc_context({**_style(palette), "axes.prop_cycle": cycler(color=palette.series)}):
+        canvas = Canvas(figsize=plot["size"], layout="constrained")
+        draw(canvas, palette, plot["data"])
         svg = io.StringIO()
         canvas.savefig(svg, format="svg", metadata=_METADATA)
     # What the dropped fields leave behind is an empty <metadata>; indentation is a fifth of the file.
@@ -60,7 +70,10 @@ def _style(palette: Palette) -> dict[str, Any]:
         "grid.linewidth": 0.6,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.prop_cycle": cycler(color=palette.series),
         "legend.frameon": False,
         "lines.linewidth": 1.8,
     }
+
+
+# The code that draws every plot: a change to it re-draws them all (the stamp includes it, and the palette's colours).
+_DRAWER = inspect.getsource(_render) + inspect.getsource(_style)

@@ -5,9 +5,7 @@
 and the gradient each one sent to each of its inputs.
 """
 
-import contextlib
 import functools
-import io
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import torch
 
 from lessonkit.project import Project
+from lessonkit.runner import run_sections
 from lessonkit.sections import read_sections
 
 
@@ -59,14 +58,10 @@ def replay(project: Project, target: str, last_section: str) -> dict[str, Any]:
     tensors; a fresh forward pass keeps them, so `trace` can run backward() and watch it.
     """
     path = project.snippet(target)
-    namespace: dict[str, Any] = {"__name__": f"replay.{target}"}
-    for section in read_sections(path, project.display(path)):
-        code = compile("\n" * (section.first_line - 1) + section.code, str(path), "exec")
-        with contextlib.redirect_stdout(io.StringIO()):
-            exec(code, namespace)
-        if section.name == last_section:
-            return namespace
-    raise ValueError(f"{project.display(path)} has no section {last_section!r}")
+    sections = read_sections(path, project.display(path))
+    if last_section not in [section.name for section in sections]:
+        raise ValueError(f"{project.display(path)} has no section {last_section!r}")
+    return run_sections(sections, until=last_section)[1]
 
 
 def trace(result: torch.Tensor, namespace: dict[str, Any]) -> AutogradGraph:

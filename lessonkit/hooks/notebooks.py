@@ -1,7 +1,7 @@
-"""MkDocs hook: every lesson page gets its notebook, to download and to read as a workbook page.
+"""MkDocs hook: every lesson gets its notebook, to download and to read as a workbook page.
 
-The notebooks are generated from the pages' sources at every build (lessonkit/notebooks.py),
-so none is committed and none can go stale:
+The notebooks are generated from the lesson model at every build (lessonkit/notebooks/), so
+none is committed and none can go stale:
 
 - `notebooks/<lesson>.ipynb` is a download, linked from the top of the lesson page;
 - `workbooks/<lesson>.ipynb` is the same notebook, which mkdocs-jupyter renders as a page
@@ -9,8 +9,13 @@ so none is committed and none can go stale:
   nbconvert's styles and scripts go (among them MathJax and Mermaid loaders that would
   fetch from a CDN), code cells become Material code blocks (the site's accessible colours
   in both palettes, its copy button), and maths is typeset to MathML.
+
+A lesson whose notebook cannot be built (a missing section, say) is logged as an error and
+gets no notebook; the build goes on, so `mkdocs serve` keeps answering. This hook is what
+ties the notebooks to MkDocs (DECISIONS.md); the page itself is filled in by lessonkit.extension.
 """
 
+import logging
 import posixpath
 import re
 import tempfile
@@ -21,13 +26,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from lessonkit.errors import LessonError
+from lessonkit.lesson import load
 from lessonkit.mathml import typeset
-from lessonkit.notebooks import is_lesson_page, notebook_name, notebook_text
-from lessonkit.pages import parse_page
-from lessonkit.problems import SnippetError
+from lessonkit.notebooks import cached_notebook_text
 from lessonkit.project import Project
 
 DOWNLOADS, WORKBOOKS = "notebooks", "workbooks"
+log = logging.getLogger("mkdocs.plugins.lessonkit")
 
 # nbconvert's styles and scripts: JupyterLab's look (600 kB a page), a copy button, and MathJax and
 # Mermaid loaders that fetch from a CDN. The page takes the site's own look instead.
@@ -64,22 +70,23 @@ def on_files(files, config):
     on_shutdown()  # the previous build's workbooks, when `mkdocs serve` rebuilds
     project = Project(Path(config.config_file_path).parent)
     _workbooks_dir = tempfile.TemporaryDirectory(prefix="workbooks-")
-    for page in [Path(file.abs_src_path) for file in files.documentation_pages() if file.src_uri.endswith(".md")]:
-        if not is_lesson_page(page):
+    for file in [file for file in files.documentation_pages() if file.src_uri.endswith(".md")]:
+        lesson = load(project, Path(file.abs_src_path))
+        if not lesson.has_code:
             continue
-        name = notebook_name(project, page)
+        name = lesson.notebook_name
         for uri in (f"{DOWNLOADS}/{name}", f"{WORKBOOKS}/{name}"):
             if files.get_file_from_path(uri) is not None:
-                raise PluginError(
-                    f"docs/{uri} would hide the notebook generated from {project.display(page)}; delete it"
-                )
+                raise PluginError(f"docs/{uri} would hide the notebook generated from {lesson.name}; delete it")
         # A download links into the site by its URL and carries its figures; the page workbooks/<name>/
         # links relative to itself, figures too, so that the reader's palette picks their variant.
         try:
-            download = notebook_text(project, page, config.site_url)
-            workbook = notebook_text(project, page, "../" * (name.count("/") + 2), embed_figures=False)
-        except SnippetError as error:
-            raise PluginError(str(error)) from error
+            download = cached_notebook_text(lesson, config.site_url)
+            workbook = cached_notebook_text(lesson, "../" * (name.count("/") + 2), embed_figures=False)
+        except LessonError as error:
+            where = f"{error.problem.file}:{error.problem.line}"
+            log.warning(f"{lesson.name} gets no notebook until the error at {where} is fixed")
+            continue
         workbook_path = Path(_workbooks_dir.name, WORKBOOKS, name)
         workbook_path.parent.mkdir(parents=True, exist_ok=True)
         workbook_path.write_text(workbook, encoding="utf-8")
@@ -95,31 +102,26 @@ def on_shutdown():
         _workbooks_dir.cleanup()
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Put the notebook's download and workbook links under a lesson page's title."""
-    uri = page.file.src_uri
-    name = uri.removesuffix(".md") + ".ipynb"
-    if not uri.endswith(".md") or files.get_file_from_path(f"{DOWNLOADS}/{name}") is None:
-        return markdown
-    here = posixpath.dirname(uri) or "."
-    links = (
-        f"[Download notebook]({posixpath.relpath(f'{DOWNLOADS}/{name}', here)})"
-        f'{{ .md-button .md-button--primary download="{posixpath.basename(name)}" }} '
-        f"[Open the workbook]({posixpath.relpath(f'{WORKBOOKS}/{name}', here)}){{ .md-button .md-button--primary }}"
-    )
-    lines = markdown.split("\n")
-    fences = parse_page(markdown).fences
-    before_code = lines[: fences[0].line - 1] if fences else lines
-    title = next((number for number, line in enumerate(before_code) if line.startswith("# ")), -1)
-    lines[title + 1 : title + 1] = ["", links, ""]
-    return "\n".join(lines)
-
-
 def on_page_content(html_text, page, config, files):
+    uri = page.file.src_uri
+    if uri.startswith(f"{WORKBOOKS}/"):
+        return _workbook_page(html_text, page, files)
+    name = uri.removesuffix(".md") + ".ipynb"
+    download, workbook = (files.get_file_from_path(f"{folder}/{name}") for folder in (DOWNLOADS, WORKBOOKS))
+    if not uri.endswith(".md") or download is None:
+        return html_text
+    links = (
+        f'<p><a class="md-button md-button--primary" href="{download.url_relative_to(page.file)}" '
+        f'download="{posixpath.basename(name)}">Download notebook</a> '
+        f'<a class="md-button md-button--primary" href="{workbook.url_relative_to(page.file)}">'
+        "Open the workbook</a></p>\n"
+    )
+    return _after_title(html_text, links)
+
+
+def _workbook_page(html_text: str, page, files) -> str:
     """A workbook page: the site's own look instead of nbconvert's, and the way to its notebook and solutions."""
     uri = page.file.src_uri
-    if not uri.startswith(f"{WORKBOOKS}/"):
-        return html_text
     name = uri.removeprefix(f"{WORKBOOKS}/")
     lesson = files.get_file_from_path(name.removesuffix(".ipynb") + ".md")
     download = files.get_file_from_path(f"{DOWNLOADS}/{name}")
@@ -130,10 +132,12 @@ def on_page_content(html_text, page, config, files):
     def to_mathml(match: re.Match) -> str:
         if match["skip"]:
             return match["skip"]
-        where = f"{uri} (from docs/{lesson.src_uri})"
-        if match["block"] is not None:
-            return typeset(match["block"], "block", where)
-        return typeset(match["inline"], "inline", where)
+        tex, display = (match["block"], "block") if match["block"] is not None else (match["inline"], "inline")
+        try:
+            return typeset(tex, display)
+        except ValueError as error:
+            log.error(f"docs/{uri} (from docs/{lesson.src_uri}): {error}")
+            return match.group()
 
     header = (
         f'<p>The cells of <a href="{lesson.url_relative_to(page.file)}">the lesson</a>, to run and change '
@@ -144,5 +148,13 @@ def on_page_content(html_text, page, config, files):
     )
     html_text = _CODE_CELL.sub(_MATERIAL_CODE, _JUPYTER_COPY.sub("", _NOTEBOOK_ASSETS.sub("", html_text)))
     html_text = _MATH.sub(to_mathml, html_text.replace('class="anchor-link"', 'class="headerlink"'))
-    title_end = html_text.find("</h1>") + len("</h1>") if "</h1>" in html_text else 0
-    return html_text[:title_end] + header + html_text[title_end:]
+    return _after_title(html_text, header)
+
+
+def _after_title(html_text: str, addition: str) -> str:
+    end = html_text.find("</h1>")
+    return (
+        html_text[: end + len("</h1>")] + "\n" + addition + html_text[end + len("</h1>") :]
+        if end >= 0
+        else addition + html_text
+    )

@@ -45,3 +45,11 @@ for name, (smallest, step), eps in summary:
     best = f"smallest error {smallest:.1e} at h = {step:.0e}"
     print(f"{name}: {best}, sqrt(eps) = {eps**0.5:.1e}")
 # --8<-- [end:best_step]
+
+# --8<-- [start:fine_grid]
+fine_steps = [10 ** (-k / 10) for k in range(161)]  # ten steps a decade, from 1 down to 1e-16
+fine64 = min((abs(difference_quotient(h, torch.float64) - 2), h) for h in fine_steps)
+fine32 = min((abs(difference_quotient(h, torch.float32) - 2), h) for h in fine_steps)
+print(f"float64: smallest error {fine64[0]:.1e} at h = {fine64[1]:.1e}")
+print(f"float32: smallest error {fine32[0]:.1e} at h = {fine32[1]:.1e}")
+# --8<-- [end:fine_grid]

@@ -17,54 +17,56 @@ def sine_and_slope():
     torch.sin(x).sum().backward()  # sin(x_i) depends on x_i alone, so x.grad[i] is the slope at x_i
     x_values, slope = x.detach(), x.grad
     gap = (slope - torch.cos(x_values)).abs().max().item()
-
-    def draw(canvas, palette):
-        axes = canvas.subplots()
-        axes.plot(x_values, torch.sin(x_values), label="sin x")
-        axes.plot(x_values, slope, label="its slope, by autograd")
-        axes.plot(x_values[::8], torch.cos(x_values[::8]), "o", color=palette.text, markersize=3, label="cos x")
-        axes.set_xticks([k * math.pi for k in range(-2, 3)], ["−2π", "−π", "0", "π", "2π"])
-        axes.set_xlabel("x")
-        axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=3)
-
     agreement = "equal to the last bit" if gap == 0 else f"within {gap:.0e} of each other"
     alt = (
         "The sine wave sin x for x from −2π to 2π, and its slope at every point as autograd computes it: "
         f"the same wave shifted a quarter period to the left. Dots of cos x sit on that curve: the two are "
         f"{agreement}."
     )
-    return plot_figure("sine_and_slope", alt, draw, {"x": x_values, "slope": slope})
+    data = {"x": x_values, "sin": torch.sin(x_values), "slope": slope, "cos": torch.cos(x_values)}
+    return plot_figure("sine_and_slope", alt, data, draw_sine_and_slope)
+
+
+def draw_sine_and_slope(canvas, palette, data):
+    axes = canvas.subplots()
+    axes.plot(data["x"], data["sin"], label="sin x")
+    axes.plot(data["x"], data["slope"], label="its slope, by autograd")
+    axes.plot(data["x"][::8], data["cos"][::8], "o", color=palette.text, markersize=3, label="cos x")
+    axes.set_xticks([k * math.pi for k in range(-2, 3)], ["−2π", "−π", "0", "π", "2π"])
+    axes.set_xlabel("x")
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=3)
 
 
 def difference_quotient_error(limit):
-    steps = [10 ** (-k / 10) for k in range(161)]  # ten steps per decade, from 1 down to 1e-16
+    steps = limit["fine_steps"]
     errors = {
         name: [abs(limit["difference_quotient"](h, dtype) - 2) for h in steps]
         for name, dtype in [("float64", torch.float64), ("float32", torch.float32)]
     }
-    eps = {"float64": limit["eps64"], "float32": limit["eps32"]}
-
-    def draw(canvas, palette):
-        axes = canvas.subplots()
-        for name, error in errors.items():
-            # A log axis cannot show an error of exactly 0: leave a gap there.
-            axes.loglog(steps, [e or math.nan for e in error], label=name, linewidth=1.4)
-        ends = [steps[0], steps[-1]]  # the reference lines are straight on log-log axes
-        axes.loglog(ends, [3 * h for h in ends], "--", color=palette.muted, linewidth=1, label="truncation 3h")
-        for label, eps_value in zip(["round-off ε/h", "_one legend entry for both"], eps.values()):
-            axes.loglog(ends, [eps_value / h for h in ends], ":", color=palette.muted, linewidth=1.2, label=label)
-        axes.set_ylim(1e-12, 1e2)
-        axes.set_xlabel("step h")
-        axes.set_ylabel("|quotient − 2|")
-        axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=4)
-
     best = {name: min(zip(error, steps)) for name, error in errors.items()}
     alt = (
         "Log-log plot of the error of the difference quotient (f(1 + h) − f(1)) / h of f(x) = 3x² − 4x, "
-        "for h from 1 down to 1e-16, in float64 and float32. From the right, both errors first fall along "
-        "the dashed truncation line 3h, then climb again along the dotted round-off lines ε/h, up to 2 where "
-        "1 + h rounds to 1. The smallest error is "
+        f"for h from 1 down to {steps[-1]:.0e}, ten steps a decade, in float64 and float32. From the right, both "
+        "errors first fall along the dashed truncation line 3h, then climb again along the dotted round-off "
+        "lines ε/h, up to 2 where 1 + h rounds to 1. On this grid the smallest error is "
         + " and ".join(f"{e:.0e} at h = {h:.0e} in {name}" for name, (e, h) in best.items())
         + "."
     )
-    return plot_figure("difference_quotient_error", alt, draw, {"steps": steps, "errors": errors}, size=(6.4, 3.6))
+    data = {"steps": steps, "errors": errors, "eps": {"float64": limit["eps64"], "float32": limit["eps32"]}}
+    return plot_figure("difference_quotient_error", alt, data, draw_difference_quotient_error, size=(6.4, 3.6))
+
+
+def draw_difference_quotient_error(canvas, palette, data):
+    axes = canvas.subplots()
+    steps = data["steps"]
+    for name, error in data["errors"].items():
+        # A log axis cannot show an error of exactly 0: leave a gap there.
+        axes.loglog(steps, [e or math.nan for e in error], label=name, linewidth=1.4)
+    ends = [steps[0], steps[-1]]  # the reference lines are straight on log-log axes
+    axes.loglog(ends, [3 * h for h in ends], "--", color=palette.muted, linewidth=1, label="truncation 3h")
+    for label, eps in zip(["round-off ε/h", "_one legend entry for both"], data["eps"].values()):
+        axes.loglog(ends, [eps / h for h in ends], ":", color=palette.muted, linewidth=1.2, label=label)
+    axes.set_ylim(1e-12, 1e2)
+    axes.set_xlabel("step h")
+    axes.set_ylabel("|quotient − 2|")
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=4)

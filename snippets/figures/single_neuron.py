@@ -26,25 +26,34 @@ def sigmoid_and_slope(logit: float):
     z_values, slope = z.detach(), z.grad
     at = torch.tensor(logit, requires_grad=True)
     torch.sigmoid(at).backward()
-
-    def draw(canvas, palette):
-        axes = canvas.subplots()
-        axes.plot(z_values, torch.sigmoid(z_values), label="σ(z)")
-        axes.plot(z_values, slope, label="σ\N{PRIME}(z), by autograd")
-        axes.axvline(logit, color=palette.muted, linestyle=":", linewidth=1)
-        for value, name in [(torch.sigmoid(at).item(), "σ"), (at.grad.item(), "σ\N{PRIME}")]:
-            axes.plot([logit], [value], "o", color=palette.text, markersize=4)
-            axes.annotate(f"{name} = {value:.4f}", (logit, value), (-6, 6), textcoords="offset points", ha="right")
-        axes.annotate(f"the neuron's z = {logit:g}", (logit, 0.5), (-6, 0), textcoords="offset points", ha="right")
-        axes.set_xlabel("z")
-        axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2)
-
+    sigma, sigma_slope = torch.sigmoid(at).item(), at.grad.item()
     alt = (
         f"The sigmoid σ(z) rising from 0 to 1 for z from −8 to 8, and its slope by autograd, a bump "
         f"that peaks at {slope.max().item():.2f} at z = 0. At the neuron's z = {logit:g} the sigmoid is "
-        f"{torch.sigmoid(at).item():.4f} and its slope only {at.grad.item():.4f}."
+        f"{sigma:.4f} and its slope only {sigma_slope:.4f}."
     )
-    return plot_figure("sigmoid_and_slope", alt, draw, {"z": z_values, "slope": slope})
+    marks = [f"σ = {sigma:.4f}", f"σ\N{PRIME} = {sigma_slope:.4f}", f"the neuron's z = {logit:g}"]
+    data = {
+        "z": z_values,
+        "sigmoid": torch.sigmoid(z_values),
+        "slope": slope,
+        "at": {"z": logit, "values": [sigma, sigma_slope], "labels": marks},
+    }
+    return plot_figure("sigmoid_and_slope", alt, data, draw_sigmoid_and_slope)
+
+
+def draw_sigmoid_and_slope(canvas, palette, data):
+    axes = canvas.subplots()
+    axes.plot(data["z"], data["sigmoid"], label="σ(z)")
+    axes.plot(data["z"], data["slope"], label="σ\N{PRIME}(z), by autograd")
+    at = data["at"]
+    axes.axvline(at["z"], color=palette.muted, linestyle=":", linewidth=1)
+    for value, label in zip(at["values"], at["labels"]):
+        axes.plot([at["z"]], [value], "o", color=palette.text, markersize=4)
+        axes.annotate(label, (at["z"], value), (-6, 6), textcoords="offset points", ha="right")
+    axes.annotate(at["labels"][2], (at["z"], 0.5), (-6, 0), textcoords="offset points", ha="right")
+    axes.set_xlabel("z")
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2)
 
 
 def loss_against_prediction(neuron):
@@ -52,30 +61,33 @@ def loss_against_prediction(neuron):
     loss_if_0 = neuron["binary_cross_entropy"](predictions, torch.zeros_like(predictions))
     loss_if_1 = neuron["binary_cross_entropy"](predictions, torch.ones_like(predictions))
     label, y_hat, loss = neuron["y"].item(), neuron["y_hat"].item(), neuron["loss"].item()
-
-    def draw(canvas, palette):
-        axes = canvas.subplots()
-        axes.plot(predictions, loss_if_0, label="label y = 0: −log(1 − ŷ)")
-        axes.plot(predictions, loss_if_1, label="label y = 1: −log ŷ")
-        axes.plot([y_hat], [loss], "o", color=palette.text, markersize=4)
-        axes.annotate(
-            f"the neuron: ŷ = {y_hat:.4f}, y = {label:g}, loss {loss:.2f}",
-            (y_hat, loss),
-            (-8, 0),
-            "data",
-            "offset points",
-            ha="right",
-            va="center",
-        )
-        axes.set_xlabel("prediction ŷ")
-        axes.set_ylabel("loss")
-        axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2)
-
     alt = (
-        f"Binary cross-entropy against the prediction ŷ from 0.001 to 0.999. With label 0 the loss −log(1 − ŷ) "
-        f"is 0 at ŷ = 0 and climbs to {loss_if_0[-1].item():.1f} as ŷ nears 1; with label 1 the loss −log ŷ "
-        f"is its mirror image. The neuron predicts ŷ = {y_hat:.4f} for an example labelled {label:g}, "
-        f"and pays {loss:.2f}."
+        f"Binary cross-entropy against the prediction ŷ from {predictions[0].item():g} to {predictions[-1].item():g}. "
+        f"With label 0 the loss −log(1 − ŷ) is 0 at ŷ = 0 and climbs to {loss_if_0[-1].item():.1f} as ŷ nears 1; "
+        f"with label 1 the loss −log ŷ is its mirror image. The neuron predicts ŷ = {y_hat:.4f} for an example "
+        f"labelled {label:g}, and pays {loss:.2f}."
     )
-    data = {"predictions": predictions, "loss_if_0": loss_if_0, "loss_if_1": loss_if_1}
-    return plot_figure("loss_against_prediction", alt, draw, data)
+    data = {
+        "predictions": predictions,
+        "loss_if_0": loss_if_0,
+        "loss_if_1": loss_if_1,
+        "neuron": {
+            "y_hat": y_hat,
+            "loss": loss,
+            "label": f"the neuron: ŷ = {y_hat:.4f}, y = {label:g}, loss {loss:.2f}",
+        },
+    }
+    return plot_figure("loss_against_prediction", alt, data, draw_loss_against_prediction)
+
+
+def draw_loss_against_prediction(canvas, palette, data):
+    axes = canvas.subplots()
+    axes.plot(data["predictions"], data["loss_if_0"], label="label y = 0: −log(1 − ŷ)")
+    axes.plot(data["predictions"], data["loss_if_1"], label="label y = 1: −log ŷ")
+    neuron = data["neuron"]
+    axes.plot([neuron["y_hat"]], [neuron["loss"]], "o", color=palette.text, markersize=4)
+    point = (neuron["y_hat"], neuron["loss"])
+    axes.annotate(neuron["label"], point, (-8, 0), "data", "offset points", ha="right", va="center")
+    axes.set_xlabel("prediction ŷ")
+    axes.set_ylabel("loss")
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2)

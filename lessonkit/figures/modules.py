@@ -1,0 +1,49 @@
+"""Find each lesson's figure module, run it, and report what goes wrong at the module's own line."""
+
+import functools
+import hashlib
+import importlib.util
+import traceback
+from pathlib import Path
+
+from lessonkit.errors import LessonError
+from lessonkit.figures.figure import Figure
+from lessonkit.project import Project
+
+
+def lesson_figures(project: Project, lesson: str) -> tuple[Figure, ...]:
+    """The figures `snippets/figures/<lesson>.py` defines (none if there is no such module).
+
+    Each module runs once for each content of itself and of its lesson's snippets; an error
+    raises LessonError at the module's line it passed through last.
+    """
+    module = project.snippets_dir / "figures" / f"{lesson}.py"
+    if not module.is_file():
+        return ()
+    sources = [module, *sorted((project.snippets_dir / lesson).glob("*.py"))]
+    key = hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()
+    return _run(project, module, key)
+
+
+def figure_lessons(project: Project) -> list[str]:
+    return [module.stem for module in project.figure_modules()]
+
+
+@functools.cache
+def _run(project: Project, module: Path, key: str) -> tuple[Figure, ...]:
+    # `key` hashes the module and its lesson's snippets: an edit to either runs it afresh.
+    try:
+        spec = importlib.util.spec_from_file_location(f"snippets.figures.{module.stem}", module)
+        code = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(code)
+        figures = tuple(code.figures(project))
+    except LessonError:
+        raise  # a lesson snippet the figures use fails: that error already names the place
+    except Exception as error:
+        frames = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename) == module]
+        message = f"computing the figures raised {type(error).__name__}: {error}"
+        raise LessonError(project.display(module), frames[-1] if frames else 1, message) from error
+    names = [figure.name for figure in figures]
+    if len(set(names)) != len(names):
+        raise LessonError(project.display(module), 1, f"two figures share a name: {names}")
+    return figures

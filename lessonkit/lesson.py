@@ -1,0 +1,261 @@
+"""The one model of a lesson page, built once per page and content, read by every part of the engine.
+
+The Markdown extension fills a page in from it, the checks compare it with the code, the
+notebook builder turns it into cells, and the tests ask it what a page shows. It knows the
+page's front matter, its fenced blocks and the snippet sections they include, the values,
+figures and exercises it quotes and where their recordings are, its headings and links.
+Reading it never runs lesson code: values and figures come from the recordings.
+"""
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions.toc import slugify, unique
+
+from lessonkit import recordings, syntax
+from lessonkit.errors import RECORD, LessonError
+from lessonkit.project import Project
+from lessonkit.sections import Section, find_section
+from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Malformed, Placeholder, Text, ValueRef
+
+PYTHON = ("python", "py", "python3")
+
+
+@dataclass(frozen=True, eq=False)
+class Lesson:
+    project: Project
+    path: Path
+    parsed: syntax.Parsed
+
+    @classmethod
+    def read(cls, project: Project, path: Path, text: str) -> "Lesson":
+        return cls(project, path, syntax.parse(text))
+
+    # -- the page ------------------------------------------------------------------------------
+
+    @cached_property
+    def name(self) -> str:
+        """The page as errors name it: docs/chain_rule.md."""
+        return self.project.display(self.path)
+
+    @cached_property
+    def uri(self) -> str:
+        """The page relative to docs/, as MkDocs names it: chain_rule.md."""
+        return self.path.relative_to(self.project.docs_dir).as_posix()
+
+    @property
+    def stem(self) -> str:
+        return self.uri.removesuffix(".md")
+
+    @property
+    def notebook_name(self) -> str:
+        """docs/chain_rule.md -> chain_rule.ipynb; pages in folders keep their path."""
+        return f"{self.stem}.ipynb"
+
+    @property
+    def description(self) -> str | None:
+        return self.parsed.front_matter.get("description")
+
+    @cached_property
+    def body_offset(self) -> int:
+        """The lines before the body: front matter and the blank lines MkDocs strips after it."""
+        lines, start = self.parsed.lines, self.parsed.body_start
+        while start and start < len(lines) and not lines[start].strip():
+            start += 1
+        return start
+
+    @cached_property
+    def body(self) -> str:
+        """The page as MkDocs hands it to Markdown: without its front matter."""
+        return "\n".join(self.parsed.lines[self.body_offset :])
+
+    @property
+    def has_code(self) -> bool:
+        """A page that includes snippet sections: a lesson with a notebook."""
+        return bool(self.code_includes)
+
+    # -- its elements --------------------------------------------------------------------------
+
+    @cached_property
+    def fences(self) -> list[Fence]:
+        return [element for element in self.parsed.elements if isinstance(element, Fence)]
+
+    @cached_property
+    def texts(self) -> list[Text]:
+        return [element for element in self.parsed.elements if isinstance(element, Text)]
+
+    @cached_property
+    def code_includes(self) -> list[tuple[Fence, Include]]:
+        """Each block that shows a snippet section, with that include, in page order."""
+        return [(fence, fence.include) for fence in self.fences if fence.include and fence.include.is_code]
+
+    @cached_property
+    def output_blocks(self) -> dict[int, tuple[Fence, Include]]:
+        """The recorded-output block right under each code block, by the code block's line."""
+        found, previous = {}, None
+        for fence in self.fences:
+            include = fence.include
+            shows_output = include and not include.is_code and fence.follows_fence
+            if shows_output and previous and previous.include and previous.include.is_code:
+                found[previous.line] = (fence, include)
+            previous = fence
+        return found
+
+    @cached_property
+    def spans(self) -> list[syntax.Span]:
+        return [span for text in self.texts for span in syntax.spans(text)]
+
+    @cached_property
+    def spans_by_line(self) -> dict[int, list[syntax.Span]]:
+        found: dict[int, list[syntax.Span]] = {}
+        for span in self.spans:
+            found.setdefault(span.line, []).append(span)
+        return found
+
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        return [span for span in self.spans if isinstance(span, Placeholder)]
+
+    @property
+    def malformed(self) -> list[Malformed]:
+        return [span for span in self.spans if isinstance(span, Malformed)]
+
+    def directives(self, kind: str) -> list[Directive]:
+        return [span for span in self.spans if isinstance(span, Directive) and span.kind == kind]
+
+    @cached_property
+    def links(self) -> list[Link]:
+        return [link for text in self.texts for link in syntax.links(text)]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return [heading for text in self.texts if (heading := syntax.heading(text))]
+
+    @cached_property
+    def anchors(self) -> dict[str, int]:
+        """The ids a link can jump to (MkDocs' heading slugs, and ids set with { #id }), by line."""
+        found: dict[str, int] = {}
+        used: set[str] = set()
+        for heading in self.headings:
+            anchor = heading.anchor or unique(slugify(_plain(heading.title), "-"), used)
+            used.add(anchor)
+            found.setdefault(anchor, heading.line)
+        for text in self.texts:
+            for anchor in re.findall(r"\{[^}]*#([\w-]+)[^}]*\}", text.text):
+                found.setdefault(anchor, text.line)
+        return found
+
+    def part_of(self, line: int) -> tuple[int, int]:
+        """The lines of the page's part (from its heading to the next heading of the same level or above)."""
+        before = [heading for heading in self.headings if heading.line <= line]
+        if not before:
+            return 1, (self.headings[0].line - 1 if self.headings else len(self.parsed.lines))
+        start = before[-1]
+        after = [h for h in self.headings if h.line > start.line and h.level <= start.level]
+        return start.line, (after[0].line - 1 if after else len(self.parsed.lines))
+
+    def snippets_in(self, first: int, last: int) -> list[str]:
+        """The snippets a stretch of the page shows or quotes, in page order."""
+        found = [include.target for fence, include in self.code_includes if first <= fence.line <= last]
+        found += [span.ref.snippet for span in self.spans if first <= span.line <= last and _ref(span)]
+        return list(dict.fromkeys(found))
+
+    @cached_property
+    def shown_sections(self) -> set[tuple[str, str]]:
+        """Every (snippet, section) the page shows: included code, and the choices of a prediction."""
+        shown = {(include.target, include.section) for _, include in self.code_includes}
+        for predict in self.directives("predict"):
+            shown |= {(predict.snippet, choice) for choice in predict.choices}
+        return shown
+
+    @cached_property
+    def quoted_values(self) -> dict[str, dict[str, int]]:
+        """Per snippet, the values the page quotes (placeholders and answers), each with its first line."""
+        quoted: dict[str, dict[str, int]] = {}
+        for span in self.spans:
+            if ref := _ref(span):
+                quoted.setdefault(ref.snippet, {}).setdefault(ref.key, span.line)
+        return quoted
+
+    # -- what it refers to -----------------------------------------------------------------
+
+    def sources(self) -> list[Path]:
+        """Every file that what is built from the page depends on: the page, its code, the recordings it shows."""
+        project = self.project
+        paths = [self.path, *(project.snippet(include.target) for _, include in self.code_includes)]
+        paths += [recordings.values_path(project, snippet) for snippet in self.quoted_values]
+        for directive in self.directives("figure"):
+            paths.append(recordings.figure_path(project, directive.figure))
+            paths += [recordings.svg_path(project, directive.figure, palette) for palette in ("light", "dark")]
+        return list(dict.fromkeys(paths))
+
+    def section(self, include: Include) -> Section:
+        """The snippet section a code block includes; LessonError at the include's line if there is none."""
+        try:
+            return find_section(self.project.snippets_dir, include.target, include.section)
+        except LookupError as error:
+            raise LessonError(self.name, include.line, str(error)) from None
+
+    def recording(self, include: Include) -> Path:
+        """Where the output of an included section is recorded."""
+        return recordings.output_path(self.project, include.target, include.section)
+
+    def value(self, ref: ValueRef, line: int) -> str:
+        """A quoted value, as recorded; LessonError at `line` if it is not."""
+        value = recordings.read_values(self.project, ref.snippet).get(ref.key)
+        if value is None:
+            raise LessonError(self.name, line, f"{{{{ {ref} }}}} has no recorded value; run `{RECORD}`")
+        return value
+
+    def figure(self, directive: Directive) -> dict[str, Any]:
+        """A recorded figure: its content (alt text, data) and, per palette, its SVG file and size."""
+        content = recordings.read_figure(self.project, directive.figure)
+        if content is None:
+            where = recordings.figure_path(self.project, directive.figure)
+            raise LessonError(
+                self.name,
+                directive.line,
+                f"no figure '{directive.figure}' is recorded ({self.project.display(where)}); "
+                f"define it in snippets/figures/ and run `{RECORD}`",
+            )
+        return content
+
+    def relative(self, target: str) -> str:
+        """A path written on the page, relative to docs/."""
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.uri), target))
+
+
+def load(project: Project, page: Path) -> Lesson:
+    """The model of a page, parsed once for each content it has."""
+    return _load(project, page, page.read_text(encoding="utf-8"))
+
+
+def load_all(project: Project) -> list[Lesson]:
+    """Every page of the site, in path order; the home page is a lesson without code."""
+    return [load(project, page) for page in project.pages()]
+
+
+def with_body(project: Project, body: str) -> Lesson | None:
+    """The page whose text after its front matter is `body`: how a Markdown extension finds its page."""
+    return next((lesson for lesson in load_all(project) if lesson.body == body), None)
+
+
+@functools.cache
+def _load(project: Project, page: Path, text: str) -> Lesson:
+    return Lesson.read(project, page, text)
+
+
+def _ref(span: syntax.Span) -> ValueRef | None:
+    """The value a placeholder or an answer box quotes."""
+    return span.ref if isinstance(span, (Placeholder, Directive)) and span.ref else None
+
+
+def _plain(title: str) -> str:
+    """A heading's text as the table of contents sees it: no code ticks, maths dollars or emphasis."""
+    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    return re.sub(r"[`$*]", "", title)

@@ -1,0 +1,333 @@
+"""The page format, read in one place: the only parser of a lesson page.
+
+A page is Markdown for MkDocs with PyMdown Extensions, plus what the engine fills in.
+Everything between double braces comes from the code:
+
+    ```{.python notest title="q1.py"}            a code block: one section of a snippet
+    --8<-- "chain_rule/q1.py:forward"
+    ```
+
+    ```{.text .no-copy title="Output"}           right under it, what that section printed
+    --8<-- "chain_rule/outputs/q1/forward.txt"
+    ```
+
+    {{ chain_rule/q1.py:dz_da:.1f }}             a value the code recorded: in prose, tables or $maths$
+    {{ figure chain_rule/warm_up_graph }}        a recorded figure, on a line of its own
+    {{ answer chain_rule/q1.py:dz_da:.1f }}      an answer box for that value, on a line of its own
+    {{ predict traps/grad.py:twice | once }}     a choice between the recorded outputs of sections
+
+`parse` turns a page into elements in page order: fenced blocks, and every other line as
+text, each knowing the admonitions, folds and tabs it sits in. `lessonkit.lesson` builds
+the model that hooks, checks, notebooks and tests read from these elements.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_INCLUDE = re.compile(r'^\s*-+8<-+\s*"(?P<target>[^"]+)"\s*$')
+# `!!! note "Title"`, `??? success "Solution"`, `???+ tip`, `=== "Tab"`: content follows, indented by 4.
+_OPENER = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<kind>[\w-]+)?[^\"]*(?:\"(?P<title>[^\"]*)\")?\s*$"
+)
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
+
+# A value: the snippet, an expression (names, attributes, integer indexes: nothing to call) and a format spec.
+_REF = r"(?P<snippet>[\w./-]+\.py):(?P<expr>[A-Za-z_]\w*(?:\.\w+|\[-?\d+\])*)(?::(?P<spec>[^{}\s]*))?"
+_VALUE = re.compile(rf"\{{\{{\s*{_REF}\s*\}}\}}")
+_FIGURE = re.compile(r"^\s*\{\{\s*figure\s+(?P<lesson>[\w-]+)/(?P<name>[\w-]+)\s*\}\}\s*$")
+_ANSWER = re.compile(rf"^\s*\{{\{{\s*answer\s+{_REF}\s*\}}\}}\s*$")
+_PREDICT = re.compile(
+    r"^\s*\{\{\s*predict\s+(?P<snippet>[\w./-]+\.py):(?P<answer>[a-z]\w*)\s*\|(?P<others>(?:\s*[a-z]\w*)+)\s*\}\}\s*$"
+)
+DIRECTIVES = ("figure", "answer", "predict")
+# Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
+_BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
+_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
+_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass(frozen=True)
+class Include:
+    line: int
+    target: str  # "chain_rule/q1.py", or a recording: "chain_rule/outputs/q1/forward.txt"
+    section: str | None  # the part after ":"
+
+    @property
+    def is_code(self) -> bool:
+        return self.target.endswith(".py")
+
+
+@dataclass(frozen=True)
+class Block:
+    """An admonition, fold or content tab: its content is indented by four more spaces."""
+
+    line: int
+    indent: int
+    marker: str  # "!!!", "???", "???+", "===", "===+"
+    kind: str | None  # note, success, tip, ...
+    title: str | None
+
+    @property
+    def content_indent(self) -> int:
+        return self.indent + 4
+
+    @property
+    def folds(self) -> bool:
+        """Closed until the reader opens it: a solution or a hint."""
+        return self.marker == "???"
+
+
+@dataclass(frozen=True)
+class Element:
+    line: int  # 1-based, in the page file
+    blocks: tuple[Block, ...]  # the admonitions, folds and tabs around it, outermost first
+
+    @property
+    def folded(self) -> bool:
+        return any(block.folds for block in self.blocks)
+
+    @property
+    def depth(self) -> int:
+        """How far its container indents it."""
+        return self.blocks[-1].content_indent if self.blocks else 0
+
+
+@dataclass(frozen=True)
+class Fence(Element):
+    indent: int
+    lang: str | None
+    options: frozenset[str]
+    title: str | None
+    body: tuple[str, ...]
+    includes: tuple[Include, ...]
+    follows_fence: bool  # only blank lines separate it from the fenced block before it
+    end_line: int  # its closing line (the last line of the page if it is never closed)
+
+    @property
+    def include(self) -> Include | None:
+        """The one include of a block that holds exactly that and nothing else."""
+        lines = [line for line in self.body if line.strip()]
+        return self.includes[0] if len(self.includes) == 1 and len(lines) == 1 else None
+
+
+@dataclass(frozen=True)
+class Text(Element):
+    text: str  # the whole line, as written
+    opens: Block | None = None  # the block this line opens, if it is a `!!!`, `???` or `===` line
+
+    @property
+    def content(self) -> str:
+        """The line without the indentation of the blocks around it."""
+        indent = len(self.text) - len(self.text.lstrip())
+        return self.text[min(self.depth, indent) :]
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    """A value a snippet computes, as a page quotes it: snippet, expression, format spec."""
+
+    snippet: str
+    expr: str
+    spec: str
+
+    @property
+    def key(self) -> str:
+        """How the value is stored in the snippet's values.json."""
+        return f"{self.expr}:{self.spec}" if self.spec else self.expr
+
+    def __str__(self) -> str:
+        return f"{self.snippet}:{self.key}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something the engine fills in, found in a line of text."""
+
+    line: int
+    start: int  # column span in the line, 0-based
+    end: int
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class Placeholder(Span):
+    ref: ValueRef
+
+
+@dataclass(frozen=True)
+class Directive(Span):
+    """A line of its own that the engine replaces: a figure, an answer box or a choice."""
+
+    kind: str  # "figure", "answer" or "predict"
+    ref: ValueRef | None = None  # answer: the value
+    figure: str | None = None  # figure: "lesson/name"
+    choices: tuple[str, ...] = ()  # predict: the sections whose outputs are offered, the right one first
+    snippet: str | None = None  # predict: the snippet of those sections
+
+
+@dataclass(frozen=True)
+class Malformed(Span):
+    pass
+
+
+@dataclass(frozen=True)
+class Link(Span):
+    image: bool
+    label: str  # the link text, or an image's alt text
+    target: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    title: str
+    anchor: str | None  # set explicitly with { #id }
+
+
+@dataclass(frozen=True)
+class Parsed:
+    lines: tuple[str, ...]
+    front_matter: dict[str, Any]
+    body_start: int  # index of the first line after the front matter
+    elements: tuple[Element, ...] = field(repr=False)
+
+
+def parse(text: str) -> Parsed:
+    lines = tuple(text.split("\n"))
+    body_start, front_matter = _front_matter(lines)
+    elements: list[Element] = []
+    blocks: list[Block] = []
+    number, last_fence_end = body_start, None
+    while number < len(lines):
+        line = lines[number]
+        if line.strip():
+            indent = _indent(line)
+            while blocks and indent < blocks[-1].content_indent:
+                blocks.pop()
+        opening = _FENCE.match(line)
+        if opening is not None:
+            fence = _fence(lines, number, opening, tuple(blocks), last_fence_end)
+            elements.append(fence)
+            last_fence_end = fence.end_line - 1
+            number = fence.end_line
+            continue
+        opener = _OPENER.match(line)
+        block = None
+        if opener is not None:
+            block = Block(number + 1, _indent(line), opener["marker"], opener["kind"], opener["title"])
+        elements.append(Text(number + 1, tuple(blocks), line, block))
+        if block is not None:
+            blocks.append(block)
+        number += 1
+    return Parsed(lines, front_matter, body_start, tuple(elements))
+
+
+def spans(text: Text) -> list[Span]:
+    """What the engine fills in on a line of text: directives, placeholders, and what looks meant but is not."""
+    line, found = text.text, []
+    for match in _BRACES.finditer(line):
+        inside, where = match["inside"], (text.line, match.start(), match.end(), match.group())
+        directive = _directive(line, where) if inside.strip().startswith(DIRECTIVES) else None
+        value = _VALUE.fullmatch(match.group())
+        if directive is not None:
+            found.append(directive)
+        elif value is not None:
+            found.append(Placeholder(*where, _ref(value)))
+        elif ".py" in inside or inside.strip().startswith(DIRECTIVES) or (match["close"] is None and ".py" in line):
+            found.append(Malformed(*where))
+    return found
+
+
+def links(text: Text) -> list[Link]:
+    """Markdown links and images on a line of text, outside code spans."""
+    visible = mask_code(text.text)
+    return [
+        Link(text.line, match.start(), match.end(), match.group(), bool(match["image"]), match["text"], match["target"])
+        for match in _LINK.finditer(visible)
+    ]
+
+
+def heading(text: Text) -> Heading | None:
+    match = _HEADING.match(text.text) if not text.blocks else None
+    if match is None:
+        return None
+    return Heading(text.line, len(match["hashes"]), match["title"], match["id"])
+
+
+def mask_code(line: str) -> str:
+    """The line with the contents of code spans blanked out, columns kept."""
+    return _CODE_SPAN.sub(lambda match: " " * len(match.group()), line)
+
+
+def _directive(line: str, where: tuple) -> Directive | None:
+    if (figure := _FIGURE.match(line)) is not None:
+        return Directive(*where, "figure", figure=f"{figure['lesson']}/{figure['name']}")
+    if (answer := _ANSWER.match(line)) is not None:
+        return Directive(*where, "answer", ref=_ref(answer))
+    if (predict := _PREDICT.match(line)) is not None:
+        choices = (predict["answer"], *predict["others"].split())
+        return Directive(*where, "predict", choices=choices, snippet=predict["snippet"])
+    return None
+
+
+def _ref(match: re.Match) -> ValueRef:
+    return ValueRef(match["snippet"], match["expr"], match["spec"] or "")
+
+
+def _fence(lines, number: int, opening: re.Match, blocks: tuple[Block, ...], last_fence_end: int | None) -> Fence:
+    close = _closing_line(lines, number, opening["fence"])
+    body = tuple(lines[number + 1 : close])
+    follows = last_fence_end is not None and not any(line.strip() for line in lines[last_fence_end + 1 : number])
+    lang, options, title = _info(opening["info"])
+    includes = tuple(
+        Include(number + 2 + offset, *_target(match["target"]))
+        for offset, line in enumerate(body)
+        if (match := _INCLUDE.match(line))
+    )
+    end = min(close + 1, len(lines))
+    return Fence(number + 1, blocks, _indent(opening["indent"]), lang, options, title, body, includes, follows, end)
+
+
+def _target(target: str) -> tuple[str, str | None]:
+    path, _, section = target.partition(":")
+    return path, section or None
+
+
+def _closing_line(lines, opening: int, fence: str) -> int:
+    for number in range(opening + 1, len(lines)):
+        stripped = lines[number].strip()
+        if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            return number
+    return len(lines)  # an unclosed fence runs to the end of the page, as in Markdown
+
+
+def _info(info: str) -> tuple[str | None, frozenset[str], str | None]:
+    """`{.python notest title="x"}` or `python notest` -> ("python", {"notest"}, "x")."""
+    info = info.strip()
+    title = re.search(r'title="([^"]*)"', info)
+    if info.startswith("{"):
+        words = re.findall(r'[^\s"=]+(?:="[^"]*")?', info.strip("{}"))
+        classes = [word[1:] for word in words if word.startswith(".")]
+        options = {word for word in words if not word.startswith((".", "#")) and "=" not in word}
+        return (classes[0] if classes else None), frozenset(options | set(classes[1:])), title and title[1]
+    words = re.sub(r'title="[^"]*"', "", info).split()
+    return (words[0] if words else None), frozenset(words[1:]), title and title[1]
+
+
+def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any]]:
+    """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it."""
+    if lines and lines[0].strip() == "---":
+        for number in range(1, len(lines)):
+            if lines[number].strip() in ("---", "..."):
+                data = yaml.safe_load("\n".join(lines[1:number])) or {}
+                return number + 1, data if isinstance(data, dict) else {}
+    return 0, {}
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
