@@ -1,4 +1,9 @@
-"""Shared fixtures: the project under test, the built site, and the `--update-outputs` switch."""
+"""Shared fixtures and switches: the project under test, the built site, `--update-outputs`, partial runs.
+
+Tests about one lesson say which (the `lesson` marker, or the file tests/lessons/test_<lesson>.py),
+so `pytest -k softmax` or `pytest tests/lessons/test_softmax.py` re-records and checks that
+lesson alone, and the 100 % coverage gate of pyproject.toml applies to full runs only.
+"""
 
 import os
 import shutil
@@ -11,19 +16,25 @@ from pathlib import Path
 import pytest
 
 from lessonkit import Project
-from lessonkit.checks import record
+from lessonkit.errors import report
+from lessonkit.record import record
+
+# Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
+SLOW_FOLDERS = ("browser", "notebooks")
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--update-outputs",
         action="store_true",
-        help="re-record every snippet's printed output and every value quoted in prose, then check as usual",
+        help="re-record the outputs, values and figures of the lessons this run tests, then check as usual",
     )
 
 
-# Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
-SLOW_FOLDERS = ("browser", "notebooks")
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "lesson(name): the test is about one lesson, which -k and --update-outputs follow"
+    )
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by marker
@@ -32,6 +43,16 @@ def pytest_collection_modifyitems(config, items):
         parts = item.path.relative_to(config.rootpath).parts
         if parts[0] == "tests" and parts[1] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
+
+
+def lesson_of(item) -> str | None:
+    """The lesson a test is about: its `lesson` marker, or tests/lessons/test_<lesson>.py."""
+    marker = item.get_closest_marker("lesson")
+    if marker is not None:
+        return marker.args[0]
+    if item.path.parent.name == "lessons" and item.path.name.startswith("test_"):
+        return item.path.stem.removeprefix("test_")
+    return None
 
 
 @dataclass
@@ -45,10 +66,17 @@ _build: dict = {}
 
 
 def pytest_collection_finish(session):
-    project = Project.here()
-    if session.config.getoption("--update-outputs"):
-        for path in record(project):
+    config, project = session.config, Project.here()
+    full_run = config.args_source != config.ArgsSource.ARGS and not config.option.keyword
+    if not full_run and (coverage := config.pluginmanager.getplugin("_cov")) is not None:
+        coverage.options.cov_fail_under = None  # a partial run cannot cover every lesson
+    if config.getoption("--update-outputs"):
+        lessons = None if full_run else {lesson for item in session.items if (lesson := lesson_of(item))}
+        recorded = record(project, lessons)
+        for path in recorded.changed:
             print(f"re-recorded {project.display(path)}")
+        if recorded.problems:  # the checks report them again, each in the test about its lesson
+            print("could not record:\n" + report(recorded.problems))
     if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
         # Build in the background: the site builds on one core while the lessons run on the other.
         site_dir = Path(tempfile.mkdtemp(prefix="site-"))

@@ -1,21 +1,49 @@
-"""A scratch copy of the chain-rule lesson, for tests that break things on purpose."""
+"""The engine's own fixture project (tests/engine/fixture/): a mini lesson with a snippet, its recordings,
+values, two figures and an exercise. Engine tests copy it and break the copy on purpose, so no lesson of
+the site is ever their data."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from lessonkit import Project
+from lessonkit.lesson import load
 
-LESSON = "chain_rule"
+FIXTURE = Path(__file__).parent / "fixture"
+PAGE = "docs/mini.md"
+SNIPPET = "snippets/mini/square.py"
 
 
 @pytest.fixture
-def scratch(project, tmp_path) -> Project:
-    """The chain-rule page, its snippets and its pictures, copied to tmp_path as a project of their own."""
-    (tmp_path / "docs").mkdir()
-    shutil.copy(project.docs_dir / f"{LESSON}.md", tmp_path / "docs")
-    shutil.copytree(project.docs_dir / "figures" / LESSON, tmp_path / "docs" / "figures" / LESSON)
-    shutil.copytree(project.snippets_dir / LESSON, tmp_path / "snippets" / LESSON)
-    (tmp_path / "snippets" / "figures").mkdir()
-    shutil.copy(project.snippets_dir / "figures" / f"{LESSON}.py", tmp_path / "snippets" / "figures")
-    return Project(tmp_path)
+def mini(tmp_path) -> Project:
+    """A fresh copy of the fixture project."""
+    shutil.copytree(FIXTURE, tmp_path / "project", ignore=shutil.ignore_patterns("__pycache__"))
+    return Project(tmp_path / "project")
+
+
+def page(project: Project):
+    """The model of the fixture's page, as it is now."""
+    return load(project, project.root / PAGE)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line on which `text` first appears in `path`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+def as_site(project: Project, nav: list[str]) -> Path:
+    """Make a fixture copy buildable: the real mkdocs.yml with the copy's own nav, and what it names beside itself."""
+    real = Project.here().root
+    (project.root / "mkdocs.yml").write_text(f"INHERIT: {real / 'mkdocs.yml'}\nnav: {nav}\n", encoding="utf-8")
+    for entry in ("lessonkit", "overrides"):  # the hook and the theme's overrides
+        (project.root / entry).symlink_to(real / entry, target_is_directory=True)
+    shutil.copytree(real / "docs" / "stylesheets", project.docs_dir / "stylesheets")
+    return project.root / "mkdocs.yml"

@@ -1,22 +1,18 @@
-"""Bad input gets a clear error naming the file and line; nothing is silently dropped."""
-
-import re
-import subprocess
-import sys
-from types import SimpleNamespace
+"""Bad input gets a clear error naming the file and line and saying the fix; nothing is silently dropped."""
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from lessonkit.checks import check_hidden_characters, check_page, check_snippets, record
-from lessonkit.hooks import check_includes, prose_values
-from lessonkit.problems import SnippetError, report
+from lessonkit import LessonError
+from lessonkit.checks import check_lesson, check_project
+from lessonkit.checks.characters import check_files
+from lessonkit.errors import report
+from lessonkit.record import record
 from lessonkit.sections import read_sections
-from tests.engine.scratch import edit, line_of
+from tests.engine.conftest import PAGE, SNIPPET, edit, line_of, page
 
 
-def page_problems(scratch):
-    return report(check_page(scratch, scratch.docs_dir / "chain_rule.md"))
+def problems(project) -> str:
+    return report(check_lesson(page(project)))
 
 
 @pytest.mark.parametrize(
@@ -38,129 +34,147 @@ def page_problems(scratch):
 def test_malformed_sections_are_reported_with_their_line(tmp_path, source, line, message):
     path = tmp_path / "broken.py"
     path.write_text(source, encoding="utf-8")
-    with pytest.raises(SnippetError) as error:
+    with pytest.raises(LessonError) as error:
         read_sections(path, "snippets/broken.py")
     assert error.value.problem.line == line
-    assert message in str(error.value)
     assert str(error.value).startswith(f"snippets/broken.py:{line}: ")
+    assert message in str(error.value)
 
 
-def test_an_invisible_character_is_reported_as_file_line_column(scratch):
-    edit(scratch.snippet("chain_rule/q1.py"), "b = torch.tensor(3.0", "b = torch.tensor(\u200b3.0")
-    edit(scratch.docs_dir / "chain_rule.md", "## Exercises", "## Exer\u202ecises")
-    files = [scratch.snippet("chain_rule/q1.py"), scratch.docs_dir / "chain_rule.md"]
-    problems = [str(p) for p in check_hidden_characters(scratch, files)]
-    q1_line = line_of(scratch.snippet("chain_rule/q1.py"), "\u200b")
-    page_line = line_of(scratch.docs_dir / "chain_rule.md", "\u202e")
-    assert problems[0].startswith(
-        f"snippets/chain_rule/q1.py:{q1_line}:18: invisible character U+200B ZERO WIDTH SPACE"
+def test_a_syntax_error_names_file_line_and_column_and_the_rest_of_the_page_is_checked(mini):
+    edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2 * x.item(")
+    edit(mini.root / PAGE, "(#forward)", "(#backward)")  # a second fault, elsewhere on the page
+    found = check_lesson(page(mini))
+    syntax = next(p for p in found if p.file == SNIPPET)
+    line = line_of(mini.root / SNIPPET, "slope = 2")
+    opening = (mini.root / SNIPPET).read_text().splitlines()[line - 1].index("(") + 1
+    assert (syntax.line, syntax.column) == (line, opening)
+    assert "'(' was never closed" in syntax.message
+    # The rest of the page is still checked: the broken link is reported too.
+    assert any("no heading '#backward'" in p.message for p in found)
+
+
+def test_a_runtime_error_names_the_line_that_raised(mini):
+    edit(mini.root / SNIPPET, 'print("by hand:", slope)', 'print("by hand:", slope)\nslope / 0')
+    (problem,) = [p for p in check_lesson(page(mini)) if p.file == SNIPPET]
+    assert problem.line == line_of(mini.root / SNIPPET, "slope / 0")
+    assert "section 'by_hand' raised ZeroDivisionError: float division by zero" in problem.message
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_a_damaged_values_file_is_named_with_the_command_that_rebuilds_it(mini, damage):
+    values = mini.root / "snippets/mini/outputs/square/values.json"
+    if damage == "corrupt":
+        values.write_text('{\n  "x:g": "3",\n  oops\n}\n', encoding="utf-8")
+    else:
+        values.unlink()
+    found = problems(mini)
+    if damage == "corrupt":
+        assert found.startswith("snippets/mini/outputs/square/values.json:3:3: this recording is not valid JSON")
+        assert "`pytest --update-outputs` rebuilds it" in found
+    else:
+        assert f"{PAGE}:{line_of(mini.root / PAGE, '{{ mini/square.py:x:g }}')}: " in found
+        assert "has no recorded value; run `pytest --update-outputs`" in found
+    assert record(mini).problems == []
+    assert problems(mini) == ""
+
+
+def test_a_placeholder_the_code_cannot_compute_is_one_line_when_recording(mini):
+    edit(mini.root / PAGE, "{{ mini/square.py:y:.1f }}, so", "{{ mini/square.py:why:.1f }}, so")
+    done = record(mini)
+    (problem,) = done.problems
+    assert str(problem).splitlines() == [
+        f"{PAGE}:{line_of(mini.root / PAGE, 'square.py:why')}: {{{{ mini/square.py:why:.1f }}}} cannot be computed: "
+        "NameError(\"name 'why' is not defined\")"
+    ]
+    assert done.changed == []  # everything else is recorded as before
+
+
+def test_a_broken_link_names_the_page_line_and_column(mini):
+    edit(mini.root / PAGE, "[the forward pass](#forward)", "[the forward pass](#forwards) and [a lesson](gone.md)")
+    line = line_of(mini.root / PAGE, "#forwards")
+    text = (mini.root / PAGE).read_text().splitlines()[line - 1]
+    columns = [text.index("[the forward") + 1, text.index("[a lesson") + 1]
+    found = problems(mini)
+    assert (
+        f"{PAGE}:{line}:{columns[0]}: '#forwards': docs/mini.md has no heading '#forwards' (it has: #squares," in found
     )
-    assert problems[1].startswith(
-        f"docs/chain_rule.md:{page_line}:8: invisible character U+202E RIGHT-TO-LEFT OVERRIDE"
-    )
+    assert f"{PAGE}:{line}:{columns[1]}: 'gone.md' leads nowhere: there is no docs/gone.md" in found
 
 
-def test_a_missing_section_is_reported_by_the_checks(scratch):
-    edit(scratch.docs_dir / "chain_rule.md", '"chain_rule/q3.py:by_hand"', '"chain_rule/q3.py:by_hnd"')
-    assert "chain_rule/q3.py has no section 'by_hnd' (it has: forward, by_hand, autograd)" in page_problems(scratch)
+def test_an_invisible_character_is_reported_as_file_line_column(mini):
+    edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(\u200b3.0")
+    edit(mini.root / PAGE, "## Exercises", "## Exer\u202ecises")
+    found = [str(p) for p in check_files(mini, [mini.root / SNIPPET, mini.root / PAGE])]
+    assert found[0].startswith(f"{SNIPPET}:{line_of(mini.root / SNIPPET, chr(0x200B))}:18: invisible character U+200B")
+    assert found[1].startswith(f"{PAGE}:{line_of(mini.root / PAGE, chr(0x202E))}:8: invisible character U+202E")
 
 
-def test_a_section_no_page_shows_is_reported(scratch):
-    path = scratch.snippet("chain_rule/q5.py")
+def test_a_missing_section_names_the_sections_there_are(mini):
+    edit(mini.root / PAGE, '"mini/square.py:by_hand"', '"mini/square.py:by_hnd"')
+    assert "snippets/mini/square.py has no section 'by_hnd' (it has: forward, by_hand, autograd)" in problems(mini)
+
+
+def test_a_section_no_page_shows_is_reported(mini):
+    path = mini.root / SNIPPET
     path.write_text(path.read_text() + "\n# --8<-- [start:extra]\nleft_over = 1\n# --8<-- [end:extra]\n")
-    (problem,) = check_snippets(scratch)
+    (problem,) = check_project(mini)
+    assert (problem.file, problem.line) == (SNIPPET, line_of(path, "[start:extra]"))
     assert "section 'extra' is on no page" in problem.message
-    assert problem.file == "snippets/chain_rule/q5.py"
 
 
-def test_a_recording_without_its_section_is_reported(scratch):
-    (scratch.root / "snippets/chain_rule/outputs/q5/gone.txt").write_text("old\n")
-    (problem,) = check_snippets(scratch)
-    assert problem.file == "snippets/chain_rule/outputs/q5/gone.txt"
+def test_a_recording_without_its_section_is_reported(mini):
+    (mini.root / "snippets/mini/outputs/square/gone.txt").write_text("old\n")
+    (problem,) = check_project(mini)
+    assert problem.file == "snippets/mini/outputs/square/gone.txt"
     assert "no longer prints (or no longer exists)" in problem.message
 
 
-def test_an_output_the_page_does_not_show_is_reported_with_the_fix(scratch):
-    edit(
-        scratch.docs_dir / "chain_rule.md",
-        '```{.text .no-copy title="Output"}\n--8<-- "chain_rule/outputs/warm_up/forward.txt"\n```\n',
-        "",
-    )
-    message = page_problems(scratch)
-    assert "chain_rule/warm_up.py:forward prints output that the page does not show" in message
-    assert '--8<-- "chain_rule/outputs/warm_up/forward.txt"' in message
+def test_an_output_the_page_does_not_show_is_reported_with_the_fix(mini):
+    edit(mini.root / PAGE, '```{.text .no-copy title="Output"}\n--8<-- "mini/outputs/square/forward.txt"\n```\n', "")
+    found = problems(mini)
+    assert "mini/square.py:forward prints output that the page does not show" in found
+    assert '--8<-- "mini/outputs/square/forward.txt"' in found
 
 
 @pytest.mark.parametrize(
     ("block", "message"),
     [
         ('```{.python notest}\nprint("never run")\n```\n', "marked notest, so no test runs it"),
-        ('!!! note\n    ```python\n    print("hidden from pytest")\n    ```\n', "cannot see an indented Python block"),
-        ('```python\n--8<-- "chain_rule/q1.py:forward"\n```\n', "open this block with ```{.python notest}"),
-        ('```{.python notest}\n--8<-- "chain_rule/q1.py:forward"\nprint(1)\n```\n', "exactly one '--8<--' line"),
+        ('!!! note\n    ```python\n    print("hidden")\n    ```\n', "cannot see an indented Python block"),
+        ('```python\n--8<-- "mini/square.py:forward"\n```\n', "open this block with ```{.python notest}"),
+        ('```{.python notest}\n--8<-- "mini/square.py:forward"\nprint(1)\n```\n', "exactly one '--8<--' line"),
     ],
 )
-def test_python_that_no_test_runs_is_reported(scratch, block, message):
-    edit(scratch.docs_dir / "chain_rule.md", "## What to remember", f"{block}\n## What to remember")
-    assert message in page_problems(scratch)
+def test_python_that_no_test_runs_is_reported(mini, block, message):
+    edit(mini.root / PAGE, "## Exercises", f"{block}\n## Exercises")
+    assert message in problems(mini)
 
 
-def test_a_malformed_placeholder_is_reported(scratch):
-    edit(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q5.py:df_dx:.1f }}", "{{ chain_rule/q5.py df_dx }}")
-    assert "'{{ chain_rule/q5.py df_dx }}' is not a value placeholder" in page_problems(scratch)
+@pytest.mark.parametrize(
+    "block",
+    [
+        # After a fence that pytest-markdown-docs runs: what it prints is not recorded, so it cannot be shown.
+        "```python\nprint(2 + 2)\n```\n\n```text\n4\n```\n",
+        # After an included section, typed instead of its recording.
+        '```{.python notest}\n--8<-- "mini/square.py:by_hand"\n```\n\n```text\nby hand: 6.0\n```\n',
+        # Titled Output anywhere, typed.
+        '```{.text .no-copy title="Output"}\nby hand: 6.0\n```\n',
+    ],
+    ids=["after-runnable", "after-include", "titled-output"],
+)
+def test_a_hand_typed_output_block_fails_with_its_line_and_the_fix(mini, block):
+    edit(mini.root / PAGE, "## Exercises", f"{block}\n## Exercises")
+    typed = [p for p in check_lesson(page(mini)) if "hand-typed output block" in p.message]
+    assert len(typed) == 1
+    output_line = line_of(mini.root / PAGE, "by hand: 6.0" if "6.0" in block else "```text")
+    assert typed[0].line in (output_line, output_line - 1)
+    assert '```{.text .no-copy title="Output"}' in typed[0].message
 
 
-def _hook_page(scratch, markdown):
-    """What MkDocs hands a hook: a page whose file has front matter, and the markdown below it."""
-    source = scratch.docs_dir / "scratch.md"
-    source.write_text("---\ndescription: two lines of front matter\n---\n\n" + markdown, encoding="utf-8")
-    config = SimpleNamespace(config_file_path=str(scratch.root / "mkdocs.yml"))
-    return SimpleNamespace(file=SimpleNamespace(src_uri="scratch.md", abs_src_path=str(source))), config
-
-
-def test_the_build_stops_on_a_missing_snippet_file_naming_the_page(scratch):
-    markdown = '# t\n\n```{.python notest}\n--8<-- "chain_rule/q9.py:forward"\n```\n'
-    page, config = _hook_page(scratch, markdown)
-    with pytest.raises(
-        PluginError, match=r'docs/scratch.md:8: the included file "snippets/chain_rule/q9.py" does not exist'
-    ):
-        check_includes.on_page_markdown(markdown, page=page, config=config)
-
-
-def test_the_build_stops_on_an_unrecorded_value_naming_the_command(scratch):
-    markdown = "# t\n\nThe gradient: {{ chain_rule/q1.py:a.grad }}\n"
-    page, config = _hook_page(scratch, markdown)
-    with pytest.raises(
-        PluginError,
-        match=r"docs/scratch.md:7: \{\{ chain_rule/q1.py:a.grad \}\} has no recorded value; "
-        r"run `pytest --update-outputs`",
-    ):
-        prose_values.on_page_markdown(markdown, page=page, config=config)
-
-
-def test_mkdocs_build_fails_on_a_missing_section_naming_page_and_snippet(project, scratch):
-    """The real build, end to end, on the scratch copy."""
-    # The real configuration, with a nav of the one page the scratch project has.
-    (scratch.root / "mkdocs.yml").write_text(f"INHERIT: {project.root / 'mkdocs.yml'}\nnav: [chain_rule.md]\n")
-    for entry in project.root.iterdir():  # hooks, theme overrides: whatever mkdocs.yml names beside itself
-        if entry.name not in ("docs", "snippets", "site", "mkdocs.yml") and not entry.name.startswith("."):
-            (scratch.root / entry.name).symlink_to(entry)
-    edit(scratch.docs_dir / "chain_rule.md", '"chain_rule/q3.py:by_hand"', '"chain_rule/q3.py:by_hnd"')
-    line = line_of(scratch.docs_dir / "chain_rule.md", "q3.py:by_hnd")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch.root / "site")],
-        cwd=scratch.root,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-    )
-    assert build.returncode != 0
-    # The include check and the notebook builder both read includes; either may be the one to stop.
-    assert re.search(rf"docs/chain_rule.md:{line}: (snippets/)?chain_rule/q3.py has no section 'by_hnd'", build.stderr)
-
-
-def test_update_outputs_names_the_page_of_a_placeholder_it_cannot_compute(scratch):
-    edit(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q5.py:df_dx:.1f }}", "{{ chain_rule/q5.py:df_dy:.1f }}")
-    line = line_of(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q5.py:df_dy:.1f }}")
-    with pytest.raises(SnippetError, match=rf"^docs/chain_rule.md:{line}: .* cannot be computed: NameError"):
-        record(scratch)
+def test_text_meant_for_the_engine_that_it_cannot_read_is_reported(mini):
+    edit(mini.root / PAGE, "{{ mini/square.py:y:.1f }}, so", "{{ mini/square.py y }}, so")
+    edit(mini.root / PAGE, "{{ figure mini/parabola }}", "{{ figure mini parabola }}")
+    found = problems(mini)
+    assert "'{{ mini/square.py y }}' is not something the engine reads" in found
+    assert "'{{ figure mini parabola }}' is not something the engine reads" in found

@@ -1,23 +1,43 @@
-"""The site builds under --strict, and the built pages carry the code's values and typeset maths."""
+"""The site builds under --strict with every page filled in; a broken page fails the build at its line."""
 
-import re
+import os
+import subprocess
+import sys
+
+from tests.engine.conftest import PAGE, as_site, edit, line_of
 
 
 def test_strict_build_succeeds_without_warnings(built_site):
     assert built_site.returncode == 0, built_site.log
-    assert "WARNING" not in built_site.log, built_site.log
+    assert "WARNING" not in built_site.log and "ERROR" not in built_site.log, built_site.log
 
 
 def test_built_pages_show_no_unprocessed_markup(built_site):
     for page in built_site.site_dir.glob("**/*.html"):
         html = page.read_text(encoding="utf-8")
-        for leftover in ("--8&lt;--", "--8<--", "{{", 'class="arithmatex"'):
+        for leftover in ("--8&lt;--", "--8<--", "{{", 'class="arithmatex"', "lessonkitbox", "lesson-error"):
             assert leftover not in html, f"{page.relative_to(built_site.site_dir)} still shows {leftover!r}"
 
 
-def test_prose_values_and_math_reach_the_page(built_site):
-    html = (built_site.site_dir / "chain_rule" / "index.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", html)
-    assert "Both give 14.0, which is" in text
-    assert "the answer is 64.0." in text
-    assert html.count("<math") > 20
+def test_a_strict_build_of_a_broken_page_fails_naming_its_line_and_builds_the_rest(mini):
+    as_site(mini, ["mini.md"])
+    edit(mini.root / PAGE, '"mini/square.py:by_hand"', '"mini/square.py:by_hnd"')
+    edit(mini.root / PAGE, "{{ mini/square.py:y:.1f }}, so", "{{ mini/square.py:why:.1f }}, so")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(mini.root / "site")],
+        cwd=mini.root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert build.returncode != 0
+    log = build.stdout + build.stderr
+    for text, message in [
+        ("by_hnd", "snippets/mini/square.py has no section 'by_hnd'"),
+        ("why", "has no recorded value"),
+    ]:
+        assert f"ERROR   -  {PAGE}:{line_of(mini.root / PAGE, text)}: " in log
+        assert message in log
+    assert "Aborted with 2 errors, 1 warnings in strict mode!" in log
+    assert f"{PAGE} gets no notebook until the error at {PAGE}:" in log

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 from lessonkit import Project
-from lessonkit.checks import check_page, check_snippets, record
-from lessonkit.problems import report
+from lessonkit.checks import check_lesson, check_project
+from lessonkit.errors import report
+from lessonkit.lesson import load
+from lessonkit.record import record
 
 # A fenced block whose info string names a file: ```python title="snippets/taylor/sine.py"
 _EXAMPLE = re.compile(r'^(?P<fence>`{3,})\w+ title="(?P<path>[^"]+)"\n(?P<body>.*?)^(?P=fence)$', re.M | re.S)
@@ -45,11 +47,13 @@ def test_the_guides_lesson_is_checked_recorded_and_passes(project, tmp_path, mon
     lesson = follow_the_guide(project, tmp_path)
     page = lesson.docs_dir / "taylor.md"
     # Before step 4 the checks ask for the recording, with the command that makes it.
-    assert "run `pytest --update-outputs`" in report(check_page(lesson, page))
+    assert "run `pytest --update-outputs`" in report(check_lesson(load(lesson, page)))
 
-    recorded = [lesson.display(path) for path in record(lesson)]
+    done = record(lesson)
+    recorded = [lesson.display(path) for path in done.changed]
     assert recorded == ["snippets/taylor/outputs/sine/slope.txt", "snippets/taylor/outputs/sine/values.json"]
-    problems = check_page(lesson, page) + check_snippets(lesson)
+    assert done.problems == []
+    problems = check_lesson(load(lesson, page)) + check_project(lesson)
     assert not problems, "\n" + report(problems)
 
     # The guide's own lesson test, run against the scratch lesson instead of the repository.

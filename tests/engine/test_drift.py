@@ -1,68 +1,76 @@
 """Drift is caught both ways: change the code or change the page, and the checks name the place."""
 
-from lessonkit.checks import check_page, check_snippets, record
-from lessonkit.problems import report
-from tests.engine.scratch import edit, line_of
+from lessonkit.checks import check_lesson, check_project
+from lessonkit.errors import report
+from lessonkit.record import record
+from tests.engine.conftest import PAGE, SNIPPET, edit, line_of, page
 
 
-def page_problems(scratch):
-    return check_page(scratch, scratch.docs_dir / "chain_rule.md")
+def test_the_fixture_starts_clean(mini):
+    problems = check_lesson(page(mini)) + check_project(mini)
+    assert not problems, "\n" + report(problems)
 
 
-def test_the_scratch_copy_starts_clean(scratch):
-    assert page_problems(scratch) == []
-    assert check_snippets(scratch) == []
+def test_a_changed_input_fails_at_the_block_and_every_sentence_that_quotes_it(mini):
+    edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
+    problems = check_lesson(page(mini))
+    lines = {(p.file, p.line) for p in problems}
+    for quoted in ('"mini/square.py:forward"', '"mini/square.py:by_hand"', "{{ mini/square.py:x:g }}"):
+        assert (PAGE, line_of(mini.root / PAGE, quoted)) in lines, quoted
+    forward = next(p for p in problems if "mini/square.py:forward" in p.message)
+    assert "-y = 9.0\n+y = 16.0" in forward.message
+    value = next(p for p in problems if "{{ mini/square.py:y:.1f }}" in p.message)
+    assert "shows {{ mini/square.py:y:.1f }} as '9.0', but the code now gives '16.0'" in value.message
 
 
-def test_a_changed_number_in_a_snippet_fails_naming_the_page_and_block(scratch):
-    edit(scratch.snippet("chain_rule/q1.py"), "a = torch.tensor(2.0", "a = torch.tensor(3.0")
-    problems = page_problems(scratch)
-    page = scratch.docs_dir / "chain_rule.md"
-    by_hand = next(p for p in problems if "chain_rule/q1.py:by_hand" in p.message)
-    assert (by_hand.file, by_hand.line) == ("docs/chain_rule.md", line_of(page, '"chain_rule/q1.py:by_hand"'))
-    assert "-by hand: dz/da = 64.0\n+by hand: dz/da = 94.0" in by_hand.message
-    # The sentence quoting the result is caught too.
-    prose = next(p for p in problems if "{{ chain_rule/q1.py:dz_da:.1f }}" in p.message)
-    assert "shows {{ chain_rule/q1.py:dz_da:.1f }} as '64.0', but the code now gives '94.0'" in prose.message
+def test_a_changed_figure_computation_names_the_figure_and_the_command(mini):
+    edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
+    problems = [p for p in check_lesson(page(mini)) if p.file.startswith("snippets/figures")]
+    assert {p.file for p in problems} == {
+        "snippets/figures/outputs/mini/square_graph.json",
+        "snippets/figures/outputs/mini/parabola.json",
+    }
+    assert all("run `pytest --update-outputs` (it re-draws the picture)" in p.message for p in problems)
+    assert "figure mini/square_graph now shows its alt text" in report(problems)
 
 
-def test_a_changed_number_that_autograd_disagrees_with_stops_the_section(scratch):
-    edit(scratch.snippet("chain_rule/q5.py"), "32 * x0**3", "32 * x0**3 + 1")
-    message = report(page_problems(scratch))
-    assert "section 'autograd' raised AssertionError" in message
+def test_an_edited_output_recording_fails_at_its_block(mini):
+    edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
+    (problem,) = check_lesson(page(mini))
+    assert (problem.file, problem.line) == (PAGE, line_of(mini.root / PAGE, '"mini/square.py:by_hand"'))
+    assert "is not what the code prints now" in problem.message
 
 
-def test_an_edited_output_on_the_page_fails(scratch):
-    edit(scratch.root / "snippets/chain_rule/outputs/q5/autograd.txt", "326.", "327.")
-    problems = page_problems(scratch)
-    assert len(problems) == 1, report(problems)
-    assert problems[0].line == line_of(scratch.docs_dir / "chain_rule.md", '"chain_rule/q5.py:autograd"')
-    assert "is not what the code prints now" in problems[0].message
+def test_an_edited_recorded_value_fails_at_its_sentence(mini):
+    edit(mini.root / "snippets/mini/outputs/square/values.json", '"9.0"', '"9.5"')
+    problems = check_lesson(page(mini))
+    assert {p.line for p in problems} == {line_of(mini.root / PAGE, "{{ mini/square.py:y:.1f }}")}
+    assert "shows {{ mini/square.py:y:.1f }} as '9.5', but the code now gives '9.0'" in problems[0].message
 
 
-def test_an_edited_number_in_the_prose_fails(scratch):
-    edit(scratch.root / "snippets/chain_rule/outputs/q4/values.json", "-1.7847", "-1.7848")
-    problems = page_problems(scratch)
-    assert len(problems) == 1, report(problems)
-    assert problems[0].line == line_of(scratch.docs_dir / "chain_rule.md", "{{ chain_rule/q4.py:x.grad:.4f }}")
-    assert "'-1.7848', but the code now gives '-1.7847'" in problems[0].message
+def test_a_check_inside_a_snippet_stops_it_at_the_line_that_raised(mini):
+    edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2 * x.item() + 1")
+    (problem,) = [p for p in check_lesson(page(mini)) if p.file == SNIPPET]
+    assert problem.line == line_of(mini.root / SNIPPET, "assert_close")
+    assert "section 'autograd' raised AssertionError" in problem.message
 
 
-def test_a_missing_recording_names_the_command_that_creates_it(scratch):
-    (scratch.root / "snippets/chain_rule/outputs/q2/by_hand.txt").unlink()
-    (problem,) = page_problems(scratch)
+def test_a_missing_recording_names_the_command_that_creates_it(mini):
+    (mini.root / "snippets/mini/outputs/square/forward.txt").unlink()
+    (problem,) = check_lesson(page(mini))
     assert "no recorded output yet; run `pytest --update-outputs`" in problem.message
 
 
-def test_update_outputs_rerecords_what_changed_and_nothing_else(scratch):
-    edit(scratch.snippet("chain_rule/q2.py"), "w = torch.tensor(4.0", "w = torch.tensor(5.0")
-    edit(scratch.snippet("chain_rule/q2.py"), "x = torch.tensor(3.0", "x = torch.tensor(3.5")
-    assert page_problems(scratch)
-    changed = record(scratch)
-    assert [scratch.display(path) for path in changed] == [
-        "snippets/chain_rule/outputs/q2/autograd.txt",
-        "snippets/chain_rule/outputs/q2/by_hand.txt",
-        "snippets/chain_rule/outputs/q2/values.json",
-    ]
-    assert "3.5" in (scratch.root / "snippets/chain_rule/outputs/q2/values.json").read_text()
-    assert page_problems(scratch) == []
+def test_update_outputs_rerecords_what_changed_and_nothing_else(mini):
+    edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2.0 * x.item()  # the same number")
+    edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
+    done = record(mini)
+    assert [mini.display(path) for path in done.changed] == ["snippets/mini/outputs/square/by_hand.txt"]
+    assert not done.problems
+    assert check_lesson(page(mini)) == []
+
+
+def test_update_outputs_of_another_lesson_leaves_this_one_alone(mini):
+    edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
+    assert record(mini, {"other"}).changed == []
+    assert record(mini, {"mini"}).changed == [mini.root / "snippets/mini/outputs/square/by_hand.txt"]

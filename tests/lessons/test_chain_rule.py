@@ -1,11 +1,13 @@
 """docs/chain_rule.md: every gradient agrees with the derivative worked out independently here."""
 
 import math
+from collections import Counter
 
 import pytest
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.figures.modules import lesson_figures
 
 
 def sigmoid(v: float) -> float:
@@ -69,3 +71,54 @@ def test_q6_each_partial_matches_its_own_gradient():
 def test_q6_the_slip_is_reported_by_assert_close():
     printed = run_snippet("chain_rule/q6.py").outputs["the_slip"]
     assert printed.startswith("Scalars are not close!")
+
+
+def figure(lesson: str, name: str):
+    """A figure of the lesson, as its figure module computes it now."""
+    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
+
+
+def node(graph, name):
+    (found,) = [node for node in graph.nodes if node.name == name]
+    return found
+
+
+# --- the figures: graphs of what autograd really recorded ---------------------------------
+
+
+def test_warm_up_graph_x_feeds_one_multiplication_twice():
+    warm_up = figure("chain_rule", "warm_up_graph").data["graph"]  # y = x * x; z = 2 * y + 3
+    assert warm_up.links() == Counter(
+        {
+            ("x", "MulBackward0"): 2,
+            ("MulBackward0", "MulBackward0"): 1,
+            ("MulBackward0", "AddBackward0"): 1,
+            ("AddBackward0", "z"): 1,
+        }
+    )
+    square, double, add = warm_up.operations()
+    assert (square.output, square.step, double.step, add.step) == ("y", 3, 2, 1)
+    # Each of the two arrows out of x carries dz/dy · x = 2 · 3.5; x.grad is their sum.
+    assert [edge.grad.item() for edge in warm_up.edges if edge.source.name == "x"] == [7.0, 7.0]
+    torch.testing.assert_close(node(warm_up, "x").grad, run_snippet("chain_rule/warm_up.py")["x"].grad)
+
+
+def test_q6_graph_forks_at_the_division_and_matches_the_lesson():
+    q6 = figure("chain_rule", "q6_graph").data["graph"]
+    assert q6.links() == Counter(
+        {
+            ("x", "MulBackward0"): 1,
+            ("y", "SinBackward0"): 1,
+            ("MulBackward0", "DivBackward0"): 1,
+            ("SinBackward0", "DivBackward0"): 1,
+            ("DivBackward0", "MulBackward0"): 1,
+            ("z", "MulBackward0"): 1,
+            ("MulBackward0", "AddBackward0"): 1,
+            ("AddBackward0", "LogBackward0"): 1,
+            ("LogBackward0", "TanhBackward0"): 1,
+            ("TanhBackward0", "f"): 1,
+        }
+    )
+    lesson = run_snippet("chain_rule/q6.py")
+    for leaf in "xyz":
+        torch.testing.assert_close(node(q6, leaf).grad, lesson[leaf].grad)

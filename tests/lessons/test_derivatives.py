@@ -7,7 +7,8 @@ import pytest
 import sympy as sp
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.figures.modules import lesson_figures
 
 X = sp.Symbol("x")
 
@@ -206,3 +207,43 @@ def test_exercise_3_only_the_leaf_and_the_retained_tensor_have_grads():
     torch.testing.assert_close(run["q"].grad, torch.tensor(3.0))  # dr/dq = 3
     torch.testing.assert_close(run["p"].grad, torch.tensor(12.0))  # dr/dp = 6p at p = 2
     assert "is_leaf: {'p': True, 'q': False, 'r': False}" in run.outputs["solution"]
+
+
+def figure(lesson: str, name: str):
+    """A figure of the lesson, as its figure module computes it now."""
+    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
+
+
+def node(graph, name):
+    (found,) = [node for node in graph.nodes if node.name == name]
+    return found
+
+
+# --- the figures --------------------------------------------------------------------------
+
+
+def test_sine_figure_slope_by_autograd_is_cosine():
+    sine = figure("derivatives", "sine_and_slope").data
+    torch.testing.assert_close(sine["slope"], torch.cos(sine["x"]))
+
+
+def test_error_figure_shows_truncation_then_round_off():
+    plotted = figure("derivatives", "difference_quotient_error").data
+    errors = dict(zip(plotted["steps"], plotted["errors"]["float64"], strict=True))
+    # Large steps: the error is the truncation error 3h of (2h + 3h²) / h = 2 + 3h.
+    assert errors[1e-2] == pytest.approx(3e-2, rel=1e-9)
+    # Near sqrt(eps64) ≈ 1.5e-8 the two errors balance, and the error is at its smallest.
+    best_error, best_step = min(zip(plotted["errors"]["float64"], plotted["steps"], strict=True))
+    assert 1e-10 < best_step < 1e-7
+    assert best_error < 1e-7
+    # Once 1 + h rounds to 1 in float32 (h < eps32 / 2), the quotient is 0: an error of 2.
+    float32 = dict(zip(plotted["steps"], plotted["errors"]["float32"], strict=True))
+    assert all(error == 2 for step, error in float32.items() if step < torch.finfo(torch.float32).eps / 2)
+
+
+def test_fine_grid_minimum_is_the_figures_and_no_worse_than_the_tables():
+    run = run_snippet("derivatives/limit.py")
+    plotted = figure("derivatives", "difference_quotient_error").data
+    for name, fine, table in [("float64", run["fine64"], run["best64"]), ("float32", run["fine32"], run["best32"])]:
+        assert fine == min(zip(plotted["errors"][name], plotted["steps"], strict=True))
+        assert fine[0] <= table[0]  # the fine grid holds every step of the table's grid

@@ -5,13 +5,16 @@ step counts come from stepping that closed form until it is close enough, not fr
 logarithm formula the page uses, so the two derivations check each other.
 """
 
+import math
 import re
 from itertools import pairwise
 
 import pytest
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.figures.modules import lesson_figures
+from snippets.figures.gradient_descent import behaviour
 
 X0 = 5.0
 TOL = 1e-3
@@ -195,3 +198,30 @@ def test_exercise_mirror_rates_need_the_same_number_of_steps():
         assert values[:2] == [eta, 5]
         for k, value in enumerate(values[2:]):
             assert value == pytest.approx(closed(k, eta), abs=shown(value, 5)), row
+
+
+def figure(lesson: str, name: str):
+    """A figure of the lesson, as its figure module computes it now."""
+    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
+
+
+# --- the figure ---------------------------------------------------------------------------
+
+
+def test_descent_panels_follow_the_closed_form():
+    descent = figure("gradient_descent", "step_sizes")
+    run = run_snippet("gradient_descent/descent.py")
+    for rate, panel in zip(run["rates"], descent.data["panels"], strict=True):
+        expected = [2 + (1 - 2 * rate) ** k * 3 for k in range(len(panel["xs"]))]
+        assert panel["xs"] == pytest.approx(expected, abs=1e-5)
+        assert panel["fs"] == pytest.approx([(x - 2) ** 2 for x in expected], abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("rate", "what"),
+    [(0.1, "creeps in"), (0.5, "lands on 2"), (0.75, "zigzags in"), (1.0, "bounces"), (1.1, "zigzags out")],
+)
+def test_panel_titles_name_what_the_factor_predicts(rate, what):
+    xs = [2 + (1 - 2 * rate) ** k * 3 for k in range(3)]
+    assert behaviour(xs) == what
+    assert math.isfinite(xs[-1])

@@ -1,11 +1,13 @@
 """docs/single_neuron.md: every number agrees with the sigmoid and binary cross-entropy worked out in float64."""
 
 import math
+from collections import Counter
 
 import pytest
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.figures.modules import lesson_figures
 
 X = 6.7  # the lesson's input; the label is 0, w = 1 and b = 0, so z = 6.7
 
@@ -155,3 +157,53 @@ def test_exercise_3_the_clamp_floor():
     assert run["slope_clamped"].item() == 0.0
     assert run["loss_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
     assert run["slope_logits"].item() == pytest.approx(sigmoid(-20.0) - 1, rel=1e-6)
+
+
+def figure(lesson: str, name: str):
+    """A figure of the lesson, as its figure module computes it now."""
+    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
+
+
+def node(graph, name):
+    (found,) = [node for node in graph.nodes if node.name == name]
+    return found
+
+
+# --- the figures ------------------------------------------------------------------------
+
+
+def test_neuron_graph_holds_the_parameters_not_the_data():
+    neuron = figure("single_neuron", "neuron_graph").data["graph"]
+    assert [leaf.name for leaf in neuron.leaves()] == ["w", "b"]  # x and y need no gradient
+    assert Counter(op.name for op in neuron.operations()) == Counter(
+        {
+            "MulBackward0": 3,  # w · x, y · log ŷ, (1 − y) · log(1 − ŷ)
+            "AddBackward0": 2,  # + b, the sum of the two terms
+            "SigmoidBackward0": 1,
+            "ClampBackward1": 1,
+            "LogBackward0": 2,
+            "RsubBackward1": 1,  # 1 − ŷ
+            "NegBackward0": 1,
+        }
+    )
+    lesson = run_snippet("single_neuron/neuron.py")
+    torch.testing.assert_close(node(neuron, "w").grad, lesson["w"].grad)
+    torch.testing.assert_close(node(neuron, "b").grad, lesson["b"].grad)
+    # With the label 0, the y · log ŷ term sends nothing back, and (1 − y) · log(1 − ŷ) sends back −1.
+    logs_to_products = [
+        e.grad.item() for e in neuron.edges if (e.source.name, e.target.name) == ("LogBackward0", "MulBackward0")
+    ]
+    assert sorted(logs_to_products) == [-1, 0]
+
+
+def test_sigmoid_figure_slope_is_sigma_times_one_minus_sigma():
+    sigmoid_figure = figure("single_neuron", "sigmoid_and_slope").data
+    s = torch.sigmoid(sigmoid_figure["z"])
+    torch.testing.assert_close(sigmoid_figure["slope"], s * (1 - s))
+
+
+def test_loss_figure_curves_are_minus_log_of_the_probability_of_the_label():
+    loss = figure("single_neuron", "loss_against_prediction").data
+    p = loss["predictions"].double()
+    torch.testing.assert_close(loss["loss_if_0"].double(), -torch.log(1 - p), rtol=1e-4, atol=1e-6)
+    torch.testing.assert_close(loss["loss_if_1"].double(), -torch.log(p), rtol=1e-4, atol=1e-6)

@@ -1,11 +1,14 @@
 """docs/softmax.md: every number agrees with softmax and its Jacobian worked out in float64 with the math module."""
 
+import itertools
 import math
+from collections import Counter
 
 import pytest
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.figures.modules import lesson_figures
 
 X = [1.0, 2.0, 3.0]
 W = [[0.2, -0.5, 0.3], [0.4, 0.1, -0.2], [0.1, 0.3, 0.2]]
@@ -96,3 +99,24 @@ def test_exercise_2_cross_entropy():
     torch.testing.assert_close(run["x"].grad, as_float32(expected_x))
     # "The logit of the true class gets the only negative entry."
     assert [entry < 0 for entry in dL_dz] == [False, True, False]
+
+
+def figure(lesson: str, name: str):
+    """A figure of the lesson, as its figure module computes it now."""
+    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
+
+
+def node(graph, name):
+    (found,) = [node for node in graph.nodes if node.name == name]
+    return found
+
+
+# --- the figure ---------------------------------------------------------------------------
+
+
+def test_softmax_graph_is_one_chain_from_x_to_the_top_probability():
+    softmax = figure("softmax", "top_probability_graph").data["graph"]
+    chain = ["x", "UnsqueezeBackward0", "MmBackward0", "SqueezeBackward4", "AddBackward0", "SoftmaxBackward0"]
+    chain += ["SelectBackward0", "top_prob"]
+    assert softmax.links() == Counter(itertools.pairwise(chain))
+    torch.testing.assert_close(node(softmax, "x").grad, run_snippet("softmax/classifier.py")["x"].grad)

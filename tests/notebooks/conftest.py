@@ -1,14 +1,14 @@
 """Run every lesson's notebook in a fresh kernel, in the background, from the end of collection.
 
-Starting a kernel and importing torch takes about two seconds a notebook, spent in the
-kernel processes: a thread per notebook waits on its kernel while the other tests (and the
-site build) run, and each test collects its notebook's result when it needs it.
+Starting a kernel and importing torch takes about two seconds a notebook, spent in the kernel
+processes: as many notebooks run at once as the machine has cores, while the other tests (and
+the site build) go on, and each test collects its notebook's result when it needs it.
 """
 
 import contextlib
+import os
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -16,30 +16,32 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from lessonkit import Project
-from lessonkit.notebooks import lesson_pages, read_lesson, to_notebook
+from lessonkit.lesson import Lesson, load_all
+from lessonkit.notebooks import read_cells, to_notebook
 
 KERNEL = "python3"  # ipykernel's own kernel, running this interpreter
 CELL_TIMEOUT = 120  # seconds; a lesson cell takes well under one
 
-_runs: dict[Path, Future] = {}
+_runs: dict[str, Future] = {}
+
+
+def lessons() -> list[Lesson]:
+    return [lesson for lesson in load_all(Project.here()) if lesson.has_code]
 
 
 @pytest.hookimpl(trylast=True)  # after tests/conftest.py has re-recorded outputs (--update-outputs)
 def pytest_collection_finish(session):
-    if not any("notebook_run" in getattr(item, "fixturenames", ()) for item in session.items):
+    wanted = {item.callspec.params["lesson"].stem for item in session.items if "notebook_run" in item.fixturenames}
+    if not wanted:
         return
-    project = Project.here()
-    pages = lesson_pages(project)
-    if not pages:
-        return
-    pool = ThreadPoolExecutor(max_workers=len(pages), thread_name_prefix="notebook")
-    _runs.update({page: pool.submit(run_notebook, project, page) for page in pages})
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="notebook")
+    _runs.update({lesson.stem: pool.submit(run_notebook, lesson) for lesson in lessons() if lesson.stem in wanted})
     pool.shutdown(wait=False)
 
 
-def run_notebook(project: Project, page: Path) -> nbformat.NotebookNode:
-    """The page's notebook, executed top to bottom in a fresh kernel in an empty folder, as a learner would."""
-    notebook = to_notebook(read_lesson(project, page))
+def run_notebook(lesson: Lesson) -> nbformat.NotebookNode:
+    """The lesson's notebook, executed top to bottom in a fresh kernel in an empty folder, as a learner would."""
+    notebook = to_notebook(read_cells(lesson))
     with tempfile.TemporaryDirectory(prefix="notebook-run-") as folder:
         client = NotebookClient(
             notebook, kernel_name=KERNEL, timeout=CELL_TIMEOUT, resources={"metadata": {"path": folder}}
@@ -51,5 +53,5 @@ def run_notebook(project: Project, page: Path) -> nbformat.NotebookNode:
 
 @pytest.fixture
 def notebook_run():
-    """`notebook_run(page)`: that lesson's notebook after running it, started at collection."""
-    return lambda page: _runs[page].result()
+    """`notebook_run(lesson)`: that lesson's notebook after running it, started at collection."""
+    return lambda lesson: _runs[lesson.stem].result()
