@@ -11,6 +11,7 @@ from typing import Any
 from lessonkit.errors import LessonError
 from lessonkit.project import Project
 from lessonkit.sections import Section, read_sections
+from lessonkit.values import scalar
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class SnippetRun:
     sections: list[Section]
     outputs: dict[str, str]  # section name -> everything it printed
     namespace: dict[str, Any] = field(repr=False)
+    history: dict[str, set[float]] = field(
+        repr=False, default_factory=dict
+    )  # every number a name held between sections
 
     def __getitem__(self, name: str) -> Any:
         """A variable the snippet left behind, for tests: `run["dz_da"]`."""
@@ -38,8 +42,13 @@ def run_snippet(target: str | Path, project: Project | None = None) -> SnippetRu
     return _run(path, path.read_text(encoding="utf-8"), display)
 
 
-def run_sections(sections: list[Section], until: str | None = None) -> tuple[dict[str, str], dict[str, Any]]:
-    """Run sections in order in one fresh namespace, up to and including `until`; return outputs and namespace."""
+def run_sections(
+    sections: list[Section], until: str | None = None, history: dict[str, set[float]] | None = None
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Run sections in order in one fresh namespace, up to and including `until`; return outputs and namespace.
+
+    `history`, if given, collects every number each name held at the end of a section.
+    """
     first = sections[0]
     namespace: dict[str, Any] = {
         "__name__": first.display.removesuffix(".py").replace("/", "."),
@@ -57,6 +66,10 @@ def run_sections(sections: list[Section], until: str | None = None) -> tuple[dic
             message = f"section '{section.name}' raised {type(error).__name__}: {error}"
             raise LessonError(section.display, line, message) from error
         outputs[section.name] = printed.getvalue()
+        if history is not None:
+            for name, value in namespace.items():
+                if (number := scalar(value)) is not None:
+                    history.setdefault(name, set()).add(number)
         if section.name == until:
             break
     return outputs, namespace
@@ -66,8 +79,9 @@ def run_sections(sections: list[Section], until: str | None = None) -> tuple[dic
 def _run(path: Path, source: str, display: str) -> SnippetRun:
     # `source` is part of the cache key, so an edited file (or a test's altered copy) runs afresh.
     sections = read_sections(path, display)
-    outputs, namespace = run_sections(sections)
-    return SnippetRun(path, sections, outputs, namespace)
+    history: dict[str, set[float]] = {}
+    outputs, namespace = run_sections(sections, history=history)
+    return SnippetRun(path, sections, outputs, namespace, history)
 
 
 def _raising_line(error: Exception, section: Section) -> int:

@@ -9,6 +9,17 @@ def compute(namespace: dict[str, Any], key: str) -> str:
     return render(evaluate(namespace, expr), spec)
 
 
+def scalar(value: Any) -> float | None:
+    """A plain number, or a torch scalar, as a float; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if hasattr(value, "dim") and value.dim() == 0 and not value.dtype.is_complex:  # without importing torch
+        return float(value.detach())
+    return None
+
+
 def evaluate(namespace: dict[str, Any], expr: str) -> Any:
     # The page syntax admits only names, attributes and integer indexes: nothing to call.
     return eval(expr, {"__builtins__": {}}, namespace)

@@ -29,8 +29,11 @@ def check(lesson: Lesson) -> list[Problem]:
             message = f"no figure '{directive.figure}': snippets/figures/{lesson_name}.py does not define '{name}'"
             problems.append(Problem(lesson.name, directive.line, message))
             continue
-        problems += recorded(lesson.project, directive.figure, figure)
-    return problems
+        problems += [
+            Problem(lesson.name, directive.line, problem.message) if problem.file.endswith(".json") else problem
+            for problem in recorded(lesson.project, directive.figure, figure)
+        ]
+    return problems + _pasted(lesson)
 
 
 def recorded(project: Project, name: str, figure: Figure) -> list[Problem]:
@@ -43,10 +46,10 @@ def recorded(project: Project, name: str, figure: Figure) -> list[Problem]:
     if content is None:
         return [Problem(project.display(path), 1, f"figure {name} is not recorded yet; run `{RECORD}`")]
     if not same(content, figure.recording):
-        what = "its alt text" if content.get("alt") != figure.alt else "other numbers or labels"
+        what = "another alt text" if content.get("alt") != figure.alt else "other numbers or labels"
         message = (
-            f"figure {name} now shows {what} than its recording: the lesson's computation changed. "
-            f"If the new figure is right, run `{RECORD}` (it re-draws the picture) and look at it"
+            f"figure {name} now shows {what} than {project.display(path)} records: the lesson's computation "
+            f"changed. If the new figure is right, run `{RECORD}` (it re-draws the picture) and look at it"
         )
         return [Problem(project.display(path), 1, message)]
     text = path.read_text(encoding="utf-8")
@@ -96,6 +99,20 @@ def _caption(lesson: Lesson, directive: Directive) -> list[Problem]:
     caption = f"{indent}{CAPTION}\n{indent}...\n{indent}///"
     message = f"give the figure a caption that says what to look at, right under it:\n{caption}"
     return [Problem(lesson.name, directive.line, message)]
+
+
+def _pasted(lesson: Lesson) -> list[Problem]:
+    """A recorded figure shown with image markup typed by hand: its alt text and size would go stale."""
+    problems = []
+    for link in lesson.links:
+        target = lesson.relative(link.target.partition("#")[0])
+        if link.image and target.startswith("figures/") and target.endswith(".svg"):
+            figure = target.removeprefix("figures/").removesuffix(".svg").rsplit("-", 1)[0]
+            message = (
+                f"a recorded figure is shown by hand: write {{{{ figure {figure} }}}}, which fills in its alt text"
+            )
+            problems.append(Problem(lesson.name, link.line, message, link.start + 1))
+    return problems
 
 
 def _files(project: Project, lesson: str):

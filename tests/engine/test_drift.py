@@ -25,13 +25,14 @@ def test_a_changed_input_fails_at_the_block_and_every_sentence_that_quotes_it(mi
 
 def test_a_changed_figure_computation_names_the_figure_and_the_command(mini):
     edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
-    problems = [p for p in check_lesson(page(mini)) if p.file.startswith("snippets/figures")]
-    assert {p.file for p in problems} == {
-        "snippets/figures/outputs/mini/square_graph.json",
-        "snippets/figures/outputs/mini/parabola.json",
+    problems = [p for p in check_lesson(page(mini)) if "figure mini/" in p.message]
+    assert {(p.file, p.line) for p in problems} == {
+        (PAGE, line_of(mini.root / PAGE, "{{ figure mini/square_graph }}")),
+        (PAGE, line_of(mini.root / PAGE, "{{ figure mini/parabola }}")),
     }
     assert all("run `pytest --update-outputs` (it re-draws the picture)" in p.message for p in problems)
-    assert "figure mini/square_graph now shows its alt text" in report(problems)
+    graph = "figure mini/square_graph now shows another alt text than snippets/figures/outputs/mini/square_graph.json"
+    assert graph in report(problems)
 
 
 def test_an_edited_output_recording_fails_at_its_block(mini):
