@@ -1,0 +1,46 @@
+# The derivative of cos, on f(x) = cos x at x = 0.5.
+
+# --8<-- [start:rule]
+import math
+
+x0 = 0.5  # the point, in radians
+by_rule = -math.sin(x0)  # the slope of cos x is −sin x
+print(f"by the rule: -sin {x0:g} = {by_rule:.6f}")
+# --8<-- [end:rule]
+
+# --8<-- [start:sympy]
+import sympy as sp
+
+x_sym = sp.Symbol("x")
+slope_sym = sp.diff(sp.cos(x_sym), x_sym)
+slope_sympy = float(slope_sym.subs(x_sym, x0))
+print("SymPy: f'(x) =", slope_sym)
+print(f"at x = {x0:g}: {slope_sympy:.6f}")
+# --8<-- [end:sympy]
+
+# --8<-- [start:autograd]
+import torch
+
+x = torch.tensor(x0, requires_grad=True)
+f = torch.cos(x)
+f.backward()
+print(f"autograd: {x.grad.item():.6f}")
+# --8<-- [end:autograd]
+
+
+# --8<-- [start:finite_difference]
+def f64(x):
+    return math.cos(x)
+
+
+h = 1e-5
+slope_fd = (f64(x0 + h) - f64(x0 - h)) / (2 * h)
+print(f"central difference, h = {h:g}: {slope_fd:.6f}")
+# --8<-- [end:finite_difference]
+
+# --8<-- [start:agree]
+assert math.isclose(slope_sympy, by_rule, rel_tol=1e-12)
+assert math.isclose(slope_fd, by_rule, rel_tol=1e-8)
+torch.testing.assert_close(x.grad, torch.tensor(by_rule))
+print("the rule, SymPy, autograd and the central difference agree")
+# --8<-- [end:agree]
