@@ -114,8 +114,8 @@ for _ in range(network_steps):
     loss.backward()
     optimizer.step()
 
-print(f"final loss, our loop:      {network_losses[-1]:.6f}")
-print(f"final loss, torch.optim:   {sgd_losses[-1]:.6f}")
+print(f"final loss, our loop:    {network_losses[-1]:.4f}")
+print(f"final loss, torch.optim: {sgd_losses[-1]:.4f}")
 torch.testing.assert_close(torch.tensor(sgd_losses), torch.tensor(network_losses))
 # --8<-- [end:optim_sgd]
 
