@@ -1,0 +1,29 @@
+# Trap: calling backward() a second time on the same graph.
+
+# --8<-- [start:second_backward]
+import torch
+
+x = torch.tensor(3.0, requires_grad=True)
+y = x * x  # the multiplication saves x for its backward pass
+y.backward()
+try:
+    y.backward()  # the same graph again
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+# --8<-- [end:second_backward]
+
+# --8<-- [start:retain_graph]
+x = torch.tensor(3.0, requires_grad=True)
+y = x * x
+y.backward(retain_graph=True)  # keep what the graph saved
+y.backward()
+print("x.grad =", x.grad)
+# --8<-- [end:retain_graph]
+
+# --8<-- [start:nothing_saved]
+x = torch.tensor(3.0, requires_grad=True)
+y = x + 1  # an addition needs nothing saved: its local derivatives are 1
+y.backward()
+y.backward()
+print("x.grad =", x.grad)
+# --8<-- [end:nothing_saved]
