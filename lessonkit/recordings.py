@@ -23,6 +23,8 @@ _STAMP = re.compile(r"<!-- lessonkit: drawn from (?P<source>\S+) stamp (?P<stamp
 # Graphviz and matplotlib both give an SVG's size in points; browsers lay an image out in CSS pixels.
 _SIZE = re.compile(r'<svg[^>]*?\swidth="(?P<width>[\d.]+)pt"[^>]*?\sheight="(?P<height>[\d.]+)pt"')
 _PX_PER_PT = 4 / 3
+# A JSON list holding only numbers, null and booleans, laid out one item a line by json.dumps.
+_NUMBER_LIST = re.compile(r"\[\s*((?:[-+.\deEnulltrufas]+,?\s*)+)\]")
 
 
 def output_path(project: Project, snippet: str, section: str) -> Path:
@@ -88,7 +90,9 @@ def values_text(values: dict[str, str]) -> str:
 
 
 def figure_text(content: dict[str, Any]) -> str:
-    return json.dumps(content, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    """Indented JSON, with each list of plain numbers on one line: a grid of a thousand values stays readable."""
+    text = json.dumps(content, indent=1, ensure_ascii=False, allow_nan=False)
+    return _NUMBER_LIST.sub(lambda match: "[" + ", ".join(match[1].split()).replace(",,", ",") + "]", text) + "\n"
 
 
 def stamp_svg(svg: str, source: str, stamp: str) -> str:

@@ -30,8 +30,15 @@ INSTALL_GRAPHVIZ = (
 def graph_figure(name: str, title: str, result: torch.Tensor, namespace: dict[str, Any]) -> Figure:
     """The figure of `result`'s graph; `title` opens its alt text, such as "Autograd graph of z = 2x² + 3"."""
     traced = trace(result, namespace)
-    content = {"graph": graph_content(traced)}
-    return Figure(name, describe(content["graph"], title), content, draw, DRAWER, {"graph": traced})
+    content = {"graphs": [graph_content(traced)]}
+    return Figure(name, describe(content["graphs"][0], title), content, draw, DRAWER, {"graph": traced})
+
+
+def graphs_figure(name: str, title: str, panels: list[tuple[str, AutogradGraph]]) -> Figure:
+    """Graphs side by side, each with its label ("ours", "PyTorch's"); `title` opens the alt text."""
+    content = {"graphs": [{"label": label, **graph_content(graph)} for label, graph in panels]}
+    alt = f"{title}. " + " ".join(describe(panel, panel["label"][0].upper() + panel["label"][1:]) for panel in content["graphs"])
+    return Figure(name, alt, content, draw, DRAWER, {"graphs": dict(panels)})
 
 
 def graph_content(graph: AutogradGraph) -> dict[str, list[dict[str, Any]]]:
@@ -56,27 +63,44 @@ def draw(content: dict[str, Any], palette: Palette) -> str:
     """The recorded graph as SVG in one palette."""
     import graphviz  # only drawing needs it, and its `dot`
 
-    graph = content["graph"]
     dot = graphviz.Digraph(
         graph_attr={"bgcolor": "transparent", "ranksep": "0.12", "nodesep": "0.25", "pad": "0.05"},
         # height: Graphviz's default minimum of half an inch would double a one-line node.
         node_attr={"fontname": FONT, "fontsize": "10", "fontcolor": palette.text, "shape": "box", "height": "0.3"},
         edge_attr={"fontname": FONT, "fontsize": "9", "fontcolor": palette.backward, "color": palette.muted},
     )
-    for node in graph["nodes"]:
-        if node["kind"] == "op":
-            dot.node(node["key"], _op_label(node, palette), style="rounded", color=palette.muted)
-        else:
-            tensor = {"style": "filled", "fillcolor": palette.fill, "color": palette.series[0]}
-            dot.node(node["key"], _tensor_label(node, palette), **tensor)
-    for edge in graph["edges"]:
-        dot.edge(edge["source"], edge["target"], label=f"<&#160;{_markup(edge['grad'])}>", arrowsize="0.6")
+    for index, graph in enumerate(content["graphs"]):
+        # A panel of its own (a cluster, with its label) when graphs stand side by side.
+        panel = f"cluster_{index}" if "label" in graph else None
+        with dot.subgraph(
+            name=panel,
+            graph_attr={
+                "label": graph.get("label", ""),
+                "fontname": FONT,
+                "fontcolor": palette.text,
+                "color": palette.grid,
+            },
+        ) as part:
+            _draw_graph(part, graph, f"g{index}_", palette)
     try:
         svg = dot.pipe(format="svg", encoding="utf-8")
     except graphviz.ExecutableNotFound:
         raise RuntimeError(INSTALL_GRAPHVIZ) from None
     # Graphviz's comments name its version, which would differ between machines for nothing.
     return re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
+
+
+def _draw_graph(dot, graph: dict[str, Any], prefix: str, palette: Palette):
+    for node in graph["nodes"]:
+        key = prefix + node["key"]
+        if node["kind"] == "op":
+            dot.node(key, _op_label(node, palette), style="rounded", color=palette.muted)
+        else:
+            tensor = {"style": "filled", "fillcolor": palette.fill, "color": palette.series[0]}
+            dot.node(key, _tensor_label(node, palette), **tensor)
+    for edge in graph["edges"]:
+        label = f"<&#160;{_markup(edge['grad'])}>"
+        dot.edge(prefix + edge["source"], prefix + edge["target"], label=label, arrowsize="0.6")
 
 
 def describe(graph: dict[str, Any], title: str) -> str:
@@ -145,4 +169,6 @@ def _tensor_label(node: dict[str, Any], palette: Palette) -> str:
 
 
 # The code that draws: a change to it re-draws every graph (the stamp includes it, and the palette's colours).
-DRAWER = FONT + "".join(inspect.getsource(function) for function in (draw, _markup, _op_label, _tensor_label))
+DRAWER = FONT + "".join(
+    inspect.getsource(function) for function in (draw, _draw_graph, _markup, _op_label, _tensor_label)
+)

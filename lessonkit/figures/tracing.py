@@ -6,6 +6,7 @@ and the gradient each one sent to each of its inputs.
 """
 
 import functools
+import inspect
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -130,6 +131,58 @@ def _forward_order(root) -> list:
         for child, _ in function.next_functions:
             visit(child)
         order.append(function)
+
+    visit(root)
+    return order
+
+
+def trace_values(result: Any, namespace: dict[str, Any]) -> AutogradGraph:
+    """The graph a scalar engine built, in the same form as `trace` gives PyTorch's, after its backward().
+
+    The engine is the one the build-your-own-autograd lesson writes: values with `data`, `grad`,
+    `_prev` (inputs), `_op` (the operation's name) and a `_backward` closure over its `inputs`,
+    (input, local derivative) pairs, so each arrow carries local derivative × gradient above.
+    Constants the engine wrapped as values are leaves of their own, named `const`.
+    """
+    order = _children_first(result)
+    names = {id(value): name for name, value in reversed(namespace.items()) if type(value) is type(result)}
+    operations = [value for value in order if value._prev]
+    steps = {id(value): step for step, value in enumerate(reversed(operations), 1)}  # backward() runs from the top
+    nodes = {}
+    for value in order:
+        key, data = f"n{len(nodes)}", torch.tensor(value.data, dtype=torch.float64)
+        if not value._prev:
+            grad = torch.tensor(value.grad, dtype=torch.float64)
+            nodes[id(value)] = Node(key, "leaf", names.get(id(value), "const"), data, grad=grad)
+        else:
+            output = names.get(id(value)) if value is not result else None
+            name = _SYMBOLS.get(value._op, value._op)
+            nodes[id(value)] = Node(key, "op", name, data, output=output, step=steps[id(value)])
+    edges = [
+        Edge(nodes[id(child)], nodes[id(value)], torch.tensor(local * value.grad, dtype=torch.float64))
+        for value in operations
+        for child, local in inspect.getclosurevars(value._backward).nonlocals["inputs"]
+    ]
+    end = Node(
+        f"n{len(nodes)}", "result", names.get(id(result), "result"), torch.tensor(result.data, dtype=torch.float64)
+    )
+    edges.append(Edge(nodes[id(result)], end, torch.tensor(1.0, dtype=torch.float64)))  # backward() starts from 1
+    return AutogradGraph((*nodes.values(), end), tuple(edges))
+
+
+# Operations named as in maths: a `*` would start emphasis in Markdown's alt text.
+_SYMBOLS = {"*": "×", "**": "^"}
+
+
+def _children_first(root) -> list:
+    seen, order = set(), []
+
+    def visit(value):
+        if id(value) not in seen:
+            seen.add(id(value))
+            for child in value._prev:
+                visit(child)
+            order.append(value)
 
     visit(root)
     return order
