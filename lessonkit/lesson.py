@@ -90,6 +90,11 @@ class Lesson:
         return [element for element in self.parsed.elements if isinstance(element, Text)]
 
     @cached_property
+    def text_at(self) -> dict[int, Text]:
+        """Each line of text by its number: what a span on it sits in (folds, tabs)."""
+        return {text.line: text for text in self.texts}
+
+    @cached_property
     def code_includes(self) -> list[tuple[Fence, Include]]:
         """Each block that shows a snippet section, with that include, in page order."""
         return [(fence, fence.include) for fence in self.fences if fence.include and fence.include.is_code]
@@ -172,6 +177,25 @@ class Lesson:
         for predict in self.directives("predict"):
             shown |= {(predict.snippet, choice) for choice in predict.choices}
         return shown
+
+    @cached_property
+    def exercises(self) -> list[Directive]:
+        """The exercise boxes (answers, predictions and fixes), in page order."""
+        kinds = ("answer", "predict", "fix")
+        return [span for span in self.spans if isinstance(span, Directive) and span.kind in kinds]
+
+    def hint(self, directive: Directive) -> Text | None:
+        """The `??? tip` fold right under an exercise box (blank lines between), or None."""
+        after = [text for text in self.texts if text.line > directive.line and text.text.strip()]
+        if after and after[0].opens is not None and after[0].opens.folds and after[0].opens.kind == "tip":
+            return after[0]
+        return None
+
+    def hint_text(self, directive: Directive) -> str:
+        """The hint's words, as one line of Markdown."""
+        hint = self.hint(directive)
+        inside = [text for text in self.texts if hint and hint.opens in text.blocks]
+        return " ".join(text.content.strip() for text in inside if text.content.strip())
 
     @cached_property
     def quoted_values(self) -> dict[str, dict[str, int]]:

@@ -15,6 +15,7 @@ Everything between double braces comes from the code:
     {{ figure chain_rule/warm_up_graph }}        a recorded figure, on a line of its own
     {{ answer chain_rule/q1.py:dz_da:.1f }}      an answer box for that value, on a line of its own
     {{ predict traps/grad.py:twice | once }}     a choice between the recorded outputs of sections
+    {{ fix value.py:buggy | fixed grad:g }}      in the notebook, a check that the learner fixed a section
 
 `parse` turns a page into elements in page order: fenced blocks, and every other line as
 text, each knowing the admonitions, folds and tabs it sits in. `lessonkit.lesson` builds
@@ -43,7 +44,11 @@ _ANSWER = re.compile(rf"^\s*\{{\{{\s*answer\s+{_REF}\s*\}}\}}\s*$")
 _PREDICT = re.compile(
     r"^\s*\{\{\s*predict\s+(?P<snippet>[\w./-]+\.py):(?P<answer>[a-z]\w*)\s*\|(?P<others>(?:\s*[a-z]\w*)+)\s*\}\}\s*$"
 )
-DIRECTIVES = ("figure", "answer", "predict")
+_FIX = re.compile(
+    r"^\s*\{\{\s*fix\s+(?P<snippet>[\w./-]+\.py):(?P<buggy>[a-z]\w*)\s*\|\s*(?P<fixed>[a-z]\w*)\s+"
+    r"(?P<expr>[A-Za-z_]\w*(?:\.\w+|\[-?\d+\])*)(?::(?P<spec>[^{}\s]*))?\s*\}\}\s*$"
+)
+DIRECTIVES = ("figure", "answer", "predict", "fix")
 # Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
 _BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
@@ -162,11 +167,12 @@ class Placeholder(Span):
 class Directive(Span):
     """A line of its own that the engine replaces: a figure, an answer box or a choice."""
 
-    kind: str  # "figure", "answer" or "predict"
-    ref: ValueRef | None = None  # answer: the value
+    kind: str  # "figure", "answer", "predict" or "fix"
+    ref: ValueRef | None = None  # answer and fix: the value to find
     figure: str | None = None  # figure: "lesson/name"
-    choices: tuple[str, ...] = ()  # predict: the sections whose outputs are offered, the right one first
-    snippet: str | None = None  # predict: the snippet of those sections
+    choices: tuple[str, ...] = ()  # predict: the sections whose outputs are offered, the right one first;
+    # fix: the section with the bug, then the section with the fix
+    snippet: str | None = None  # predict and fix: the snippet of those sections
 
 
 @dataclass(frozen=True)
@@ -272,6 +278,9 @@ def _directive(line: str, where: tuple) -> Directive | None:
     if (predict := _PREDICT.match(line)) is not None:
         choices = (predict["answer"], *predict["others"].split())
         return Directive(*where, "predict", choices=choices, snippet=predict["snippet"])
+    if (fix := _FIX.match(line)) is not None:
+        choices = (fix["buggy"], fix["fixed"])
+        return Directive(*where, "fix", ref=_ref(fix), choices=choices, snippet=fix["snippet"])
     return None
 
 

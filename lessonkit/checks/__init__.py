@@ -5,12 +5,12 @@ problems it finds, each at file:line with the fix, so an author sees everything 
 wrong in one run. None of them draws a figure or needs anything beyond Python packages.
 """
 
-from lessonkit.checks import code, coverage, figures, links, numbers, values
+from lessonkit.checks import code, coverage, exercises, figures, links, numbers, values
 from lessonkit.errors import Problem
 from lessonkit.lesson import Lesson
 from lessonkit.project import Project
 
-LESSON_CHECKS = (code.check, values.check, numbers.check, figures.check, links.check)
+LESSON_CHECKS = (code.check, values.check, numbers.check, figures.check, links.check, exercises.check)
 PROJECT_CHECKS = (coverage.check_project, figures.check_project)
 
 

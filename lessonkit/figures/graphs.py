@@ -37,7 +37,9 @@ def graph_figure(name: str, title: str, result: torch.Tensor, namespace: dict[st
 def graphs_figure(name: str, title: str, panels: list[tuple[str, AutogradGraph]]) -> Figure:
     """Graphs side by side, each with its label ("ours", "PyTorch's"); `title` opens the alt text."""
     content = {"graphs": [{"label": label, **graph_content(graph)} for label, graph in panels]}
-    alt = f"{title}. " + " ".join(describe(panel, panel["label"][0].upper() + panel["label"][1:]) for panel in content["graphs"])
+    alt = f"{title}. " + " ".join(
+        describe(panel, panel["label"][0].upper() + panel["label"][1:]) for panel in content["graphs"]
+    )
     return Figure(name, alt, content, draw, DRAWER, {"graphs": dict(panels)})
 
 

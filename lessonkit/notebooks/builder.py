@@ -15,6 +15,7 @@ import nbformat
 from nbformat import v4
 
 from lessonkit.lesson import Lesson
+from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
 from lessonkit.syntax import Block, Element, Fence, Include, Text
 
@@ -41,6 +42,7 @@ class Cell:
     folded: bool = False  # folded away on the page: a solution
     opens_fold: bool = False  # the visible title of a folded block
     attachments: dict[str, dict[str, str]] = field(default_factory=dict)  # a markdown cell's figures
+    role: str | None = None  # an exercise's cell: "checker", "answer" (the learner's turn) or "check"; also its tag
 
 
 def read_cells(lesson: Lesson, link_base: str | None = None, embed_figures: bool = True) -> list[Cell]:
@@ -58,12 +60,16 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
     for number, cell in enumerate(cells, 1):
         if cell.kind == "code":
             new = v4.new_code_cell(cell.source)
-            name = f"{Path(cell.include.target).stem}-{cell.include.section}"
+            name = f"{Path(cell.include.target).stem}-{cell.include.section}" if cell.include else cell.role
+            if cell.role:
+                new.metadata["tags"] = [cell.role]
         else:
             new = v4.new_markdown_cell(cell.source)
-            name = "prose"
+            name = cell.role or "prose"
             if cell.attachments:
                 new.attachments = cell.attachments
+            if cell.role:
+                new.metadata["tags"] = [cell.role]
         new.id = f"{number:03d}-{name}"[:64]  # deterministic, unlike nbformat's random ids
         if cell.folded or cell.opens_fold:
             new.metadata["tags"] = [SOLUTION_TAG]
@@ -71,6 +77,8 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
             new.metadata["jupyter"] = {"source_hidden": True}
             if cell.kind == "code":
                 new.metadata["jupyter"]["outputs_hidden"] = True
+        if cell.role == "checker":  # run it, no need to read it
+            new.metadata["jupyter"] = {"source_hidden": True}
         notebook.cells.append(new)
     nbformat.validate(notebook)
     return notebook
@@ -86,6 +94,7 @@ class _Reader:
 
     def __init__(self, lesson: Lesson, prose: Prose):
         self.lesson, self.prose = lesson, prose
+        self.exercises = Exercises(lesson)
         self.cells: list[Cell] = []
         self.folded = False
         open_blocks: tuple[Block, ...] = ()
@@ -104,6 +113,9 @@ class _Reader:
             self._open(element.opens)
         else:
             self.prose.add(element)
+            for directive in self.exercises.on_line(element.line):
+                self._flush()
+                self.cells += [Cell(kind, source, role=role) for kind, source, role in self.exercises.cells(directive)]
 
     def _open(self, block: Block):
         title = block.title if block.title is not None else (block.kind or "").capitalize()

@@ -107,6 +107,38 @@ THIN_OUT_REPEATS = r"""() => {
   return repeats.length;
 }"""
 
+# Every exercise box on the page, answered right and then wrong, as a learner would (the form's own submit):
+# what the build put in each box, and what the page said back. The page is left showing the results and
+# the opened hints, so that axe-core checks those too.
+EXERCISES = r"""() => {
+  const said = (form) => form.querySelector(".lesson-result").textContent;
+  const boxes = [];
+  for (const form of document.querySelectorAll("article form.lesson-answer, article form.lesson-predict")) {
+    const answer = form.dataset.answer;
+    const next = form.nextElementSibling;
+    const hint = next && next.matches("details.tip") ? next : null;
+    let right, wrong;
+    if (form.matches(".lesson-answer")) {
+      form.elements.answer.value = answer;
+      form.requestSubmit();
+      right = said(form);
+      form.elements.answer.value = String(Number(answer) * 1.5 + 1.25);
+      form.requestSubmit();
+      wrong = said(form);
+    } else {
+      const radios = [...form.querySelectorAll("input[type=radio]")];
+      radios.find((radio) => radio.value === answer).checked = true;
+      form.requestSubmit();
+      right = said(form);
+      radios.find((radio) => radio.value !== answer).checked = true;
+      form.requestSubmit();
+      wrong = said(form);
+    }
+    boxes.push({kind: form.className, answer, right, wrong, hintOpen: hint ? hint.open : null});
+  }
+  return boxes;
+}"""
+
 RUN_AXE = r"""async (options) => {
   const results = await axe.run(document, options);
   return results.violations.map((violation) => ({
@@ -127,6 +159,7 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     inspection: dict = field(default_factory=dict)
     accessibility: dict[str, list[dict]] = field(default_factory=dict)  # palette -> axe-core violations
+    exercises: list[dict] = field(default_factory=list)  # each exercise box, answered right and wrong
 
     @property
     def name(self) -> str:
@@ -267,6 +300,7 @@ def visit_pages(url: str, paths: list[str], chromium: str) -> list[Visit]:
             with contextlib.suppress(PlaywrightTimeout):  # then some have no button: the test reports them
                 page.wait_for_function(f"() => !({COPY_BUTTONS})().uncopyable.length", timeout=3_000)
             visit.inspection = {**page.evaluate(INSPECT), **page.evaluate(COPY_BUTTONS), "sideways": sideways}
+            visit.exercises = page.evaluate(EXERCISES)
             page.set_viewport_size(DESKTOP)
 
             browser.toggle_palette("slate")

@@ -16,14 +16,14 @@ def test_prose_becomes_markdown_and_sections_become_code_cells_in_page_order(min
         cells[0].source
         == "# Squares\n\n**Goal**\n\nWatch the engine at work on $y = x^2$.\n\n## Forward\n\nSquare $x = 3$:"
     )
-    assert [(cell.include.section, cell.folded) for cell in cells if cell.kind == "code"] == [
+    assert [(cell.include.section, cell.folded) for cell in cells if cell.include] == [
         ("forward", False),
         ("by_hand", False),
         ("autograd", False),
     ]
     lesson = page(mini)
     sections = [lesson.section(include).code.rstrip("\n") for _, include in lesson.code_includes]
-    assert [cell.source for cell in cells if cell.kind == "code"] == sections
+    assert [cell.source for cell in cells if cell.include] == sections
     # Two values on one line, both filled in; tabs become bold titles.
     assert cells[2].source == "The square is 9.0, so $x^2 = 9.0$.\n\n## The slope\n\n**By hand**"
     prose = "\n".join(cell.source for cell in cells if cell.kind == "markdown")
