@@ -44,7 +44,7 @@ def _answer_box(value: str, name: str) -> str:
         f'<form class="lesson-answer" data-answer="{html.escape(value)}" autocomplete="off">'
         f'<label for="{name}">Your answer</label> '
         f'<input id="{name}" name="answer" type="text" spellcheck="false" aria-describedby="{name}-result"> '
-        '<button class="md-button" type="submit">Check</button>'
+        '<button class="md-button md-button--primary" type="submit">Check</button>'
         f'<p id="{name}-result" class="lesson-result" role="status"></p></form>'
     )
 
@@ -52,14 +52,15 @@ def _answer_box(value: str, name: str) -> str:
 def _predict_box(lesson: Lesson, directive: Directive, name: str) -> str:
     options = choices(lesson, directive)
     right = [section for section, _ in options].index(directive.choices[0])
+    # A label holds phrasing content only: each output is a <code> laid out as a block of its own.
     labels = "".join(
         f'<label class="lesson-choice"><input type="radio" name="{name}" value="{index}"> '
-        f'<pre class="no-copy"><code>{html.escape(output.rstrip())}</code></pre></label>'
+        f"<code>{html.escape(output.rstrip())}</code></label>"
         for index, (_, output) in enumerate(options)
     )
     return (
         f'<form class="lesson-predict" data-answer="{right}"><fieldset><legend>Which output will it print?</legend>'
         f"{labels}</fieldset>"
-        '<button class="md-button" type="submit">Check</button>'
+        '<button class="md-button md-button--primary" type="submit">Check</button>'
         f'<p id="{name}-result" class="lesson-result" role="status"></p></form>'
     )

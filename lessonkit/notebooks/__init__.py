@@ -4,9 +4,17 @@ import functools
 from pathlib import Path
 
 from lessonkit.lesson import Lesson
-from lessonkit.notebooks.builder import SOLUTION_TAG, Cell, notebook_text, read_cells, to_notebook
+from lessonkit.notebooks.builder import NOT_IN_WORKBOOK, SOLUTION_TAG, Cell, notebook_text, read_cells, to_notebook
 
-__all__ = ["SOLUTION_TAG", "Cell", "cached_notebook_text", "notebook_text", "read_cells", "to_notebook"]
+__all__ = [
+    "NOT_IN_WORKBOOK",
+    "SOLUTION_TAG",
+    "Cell",
+    "cached_notebook_text",
+    "notebook_text",
+    "read_cells",
+    "to_notebook",
+]
 
 
 def cached_notebook_text(lesson: Lesson, link_base: str | None = None, embed_figures: bool = True) -> str:

@@ -20,6 +20,8 @@ from lessonkit.notebooks.prose import Prose
 from lessonkit.syntax import Block, Element, Fence, Include, Text
 
 SOLUTION_TAG = "solution"
+# Cells the workbook page leaves out (mkdocs.yml): solutions, and exercise cells that only work in a running notebook.
+NOT_IN_WORKBOOK = "not-in-workbook"
 METADATA = {
     "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
     "language_info": {
@@ -61,18 +63,15 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
         if cell.kind == "code":
             new = v4.new_code_cell(cell.source)
             name = f"{Path(cell.include.target).stem}-{cell.include.section}" if cell.include else cell.role
-            if cell.role:
-                new.metadata["tags"] = [cell.role]
         else:
             new = v4.new_markdown_cell(cell.source)
             name = cell.role or "prose"
             if cell.attachments:
                 new.attachments = cell.attachments
-            if cell.role:
-                new.metadata["tags"] = [cell.role]
         new.id = f"{number:03d}-{name}"[:64]  # deterministic, unlike nbformat's random ids
-        if cell.folded or cell.opens_fold:
-            new.metadata["tags"] = [SOLUTION_TAG]
+        tags = [cell.role] if cell.role else [SOLUTION_TAG] if cell.folded or cell.opens_fold else []
+        if tags:
+            new.metadata["tags"] = [*tags, NOT_IN_WORKBOOK]
         if cell.folded:  # JupyterLab and Notebook 7 show it collapsed until clicked
             new.metadata["jupyter"] = {"source_hidden": True}
             if cell.kind == "code":

@@ -46,7 +46,7 @@ class Exercises:
                 f"{letter}.\n```text\n{output.rstrip()}\n```"
                 for letter, (_, output) in zip("ABCDEFGH", choices(self.lesson, directive), strict=False)
             )
-            return [("markdown", f"**Predict:** which output will the next cell print?\n\n{outputs}", None)]
+            return [("markdown", f"**Predict:** which output will the next cell print?\n\n{outputs}", "answer")]
         number = self.boxes.index(directive) + 1
         cells = [] if self.checker_written else [("code", self.checker(), "checker")]
         self.checker_written = True

@@ -40,8 +40,9 @@ def pytest_collection_finish(session):
 
 
 def run_notebook(lesson: Lesson) -> nbformat.NotebookNode:
-    """The lesson's notebook, executed top to bottom in a fresh kernel in an empty folder, as a learner would."""
-    notebook = to_notebook(read_cells(lesson))
+    """The lesson's notebook, executed top to bottom in a fresh kernel in an empty folder, as a learner would,
+    with every exercise solved (see `solved`)."""
+    notebook = solved(lesson, to_notebook(read_cells(lesson)))
     with tempfile.TemporaryDirectory(prefix="notebook-run-") as folder:
         client = NotebookClient(
             notebook, kernel_name=KERNEL, timeout=CELL_TIMEOUT, resources={"metadata": {"path": folder}}
@@ -49,6 +50,36 @@ def run_notebook(lesson: Lesson) -> nbformat.NotebookNode:
         with contextlib.suppress(CellExecutionError):  # the failing cell holds the error; the test names it
             client.execute()
     return notebook
+
+
+def solved(lesson: Lesson, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook as a learner who solves every exercise runs it, then tries a wrong answer to each.
+
+    Each answer cell holds the recorded answer; the code of each fix is the section that fixes it.
+    Cells added at the end check a wrong answer to each box, and the unfixed code of each fix:
+    they are tagged `wrong`, and must say "Not yet".
+    """
+    boxes = [directive for directive in lesson.exercises if directive.kind in ("answer", "fix")]
+    sections = {(cell.include.target, cell.include.section): cell for cell in read_cells(lesson) if cell.include}
+    wrong = []
+    for number, box in enumerate(boxes, 1):
+        shown = lesson.value(box.ref, box.line)
+        if box.kind == "answer":
+            _cell(notebook, f"answer_{number} = ...").source = f"answer_{number} = {shown!r}"
+            wrong.append(f"check({number}, {str(float(shown) * 1.5 + 1.25)!r})")
+        else:
+            buggy, fixed = (sections[(box.snippet, name)].source for name in box.choices)
+            _cell(notebook, buggy).source = fixed
+            wrong.append(f"{buggy}\ncheck({number}, {box.ref.expr})")
+    for source in wrong:
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["tags"] = ["wrong"]
+        notebook.cells.append(cell)
+    return notebook
+
+
+def _cell(notebook: nbformat.NotebookNode, source: str) -> nbformat.NotebookNode:
+    return next(cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.startswith(source))
 
 
 @pytest.fixture

@@ -2,12 +2,13 @@
 
 import difflib
 import re
+import sys
 
 import nbformat
 import pytest
 from mkdocs.config import load_config
 
-from lessonkit.notebooks import SOLUTION_TAG, notebook_text, read_cells
+from lessonkit.notebooks import NOT_IN_WORKBOOK, notebook_text, read_cells
 from lessonkit.recordings import read_output
 from tests.notebooks.conftest import lessons
 
@@ -19,9 +20,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def test_notebook_runs_and_prints_what_the_page_shows(lesson, notebook_run):
     executed = notebook_run(lesson)
     problems = []
-    for cell, run in zip(read_cells(lesson), executed.cells, strict=True):
-        if cell.kind != "code":
-            continue
+    for cell, run in zip(read_cells(lesson), executed.cells, strict=False):  # the run appends wrong answers
+        if cell.kind != "code" or cell.include is None or run.source != cell.source:
+            continue  # exercise cells, and the code of a fix, which the run replaces with the fixed code
         where = f"{lesson.name}:{cell.include.line}: {cell.include.target}:{cell.include.section}"
         errors = [output for output in run.outputs if output.output_type == "error"]
         if errors:
@@ -42,6 +43,30 @@ def test_notebook_runs_and_prints_what_the_page_shows(lesson, notebook_run):
         if warned:
             problems.append(f"{where} writes to stderr in the notebook, which the page does not show:\n{warned}")
     assert not problems, "\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_solved_exercises_pass_every_check_and_wrong_answers_fail_it(lesson, notebook_run):
+    executed = notebook_run(lesson)
+    checks, wrong = (
+        [cell for cell in executed.cells if tag in cell.metadata.get("tags", [])] for tag in ("check", "wrong")
+    )
+    assert len(checks) == len(wrong) == len([d for d in lesson.exercises if d.kind in ("answer", "fix")])
+    said = [(_stream(cell, "stdout"), cell.source) for cell in checks]
+    assert all(printed.strip().endswith("Right.") for printed, _ in said), said
+    said = [(_stream(cell, "stdout"), cell.source) for cell in wrong]
+    assert all(": Not yet" in printed for printed, _ in said), said
+
+
+def test_notebooks_need_only_python_torch_and_sympy():
+    """A downloaded notebook runs in plain Jupyter or Colab: it imports the standard library, torch and sympy only."""
+    allowed = set(sys.stdlib_module_names) | {"torch", "sympy"}
+    for lesson in lessons():
+        code = "\n".join(cell.source for cell in read_cells(lesson) if cell.kind == "code")
+        imported = {
+            line.split()[1].split(".")[0] for line in code.splitlines() if line.startswith(("import ", "from "))
+        }
+        assert imported <= allowed, f"{lesson.name}'s notebook imports {sorted(imported - allowed)}"
 
 
 def _stream(cell: nbformat.NotebookNode, name: str) -> str:
@@ -70,7 +95,8 @@ def test_workbook_pages_load_nothing_from_other_hosts_and_leave_out_solutions(bu
         assert not _loads_from_other_hosts(html), f"{where}: {_loads_from_other_hosts(html)}"
         assert "mathjax" not in html.lower(), where
         assert f"workbooks/{lesson.stem}/" not in search_index, f"{where} repeats its lesson in search results"
-        assert "celltag_" + SOLUTION_TAG not in html, f"{where} shows a solution cell"
+        assert "celltag_" + NOT_IN_WORKBOOK not in html, f"{where} shows a solution or exercise cell"
+        assert "lesson-answer" not in html and "check(1, " not in html, f"{where} shows an exercise cell"
         prose = re.sub(
             r'<(pre|code|script|style)\b.*?</\1>|<div [^>]*class="clipboard-copy-txt".*?</div>',
             "",
