@@ -2,7 +2,8 @@
 
 Tests about one lesson say which (the `lesson` marker, or the file tests/lessons/test_<lesson>.py),
 so `pytest -k softmax` or `pytest tests/lessons/test_softmax.py` re-records and checks that
-lesson alone, and the 100 % coverage gate of pyproject.toml applies to full runs only.
+lesson alone. The 100 % coverage gate of pyproject.toml applies to full runs only: `pytest`
+with no paths, -k or -m.
 """
 
 import os
@@ -43,6 +44,8 @@ def pytest_collection_modifyitems(config, items):
         parts = item.path.relative_to(config.rootpath).parts
         if parts[0] == "tests" and parts[1] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
+    # The site builds in the background from the end of collection: the tests that read it go last.
+    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
 
 
 def lesson_of(item) -> str | None:
@@ -65,9 +68,14 @@ class Build:
 _build: dict = {}
 
 
+def is_full_run(config) -> bool:
+    """`pytest` as CI runs it: no paths, no -k, no -m. Anything less cannot cover every lesson."""
+    return config.args_source != config.ArgsSource.ARGS and not config.option.keyword and not config.option.markexpr
+
+
 def pytest_collection_finish(session):
     config, project = session.config, Project.here()
-    full_run = config.args_source != config.ArgsSource.ARGS and not config.option.keyword
+    full_run = is_full_run(config)
     if not full_run and (coverage := config.pluginmanager.getplugin("_cov")) is not None:
         coverage.options.cov_fail_under = None  # a partial run cannot cover every lesson
     if config.getoption("--update-outputs"):
@@ -77,7 +85,9 @@ def pytest_collection_finish(session):
             print(f"re-recorded {project.display(path)}")
         if recorded.problems:  # the checks report them again, each in the test about its lesson
             print("could not record:\n" + report(recorded.problems))
-    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+    if not config.option.collectonly and any(
+        "built_site" in getattr(item, "fixturenames", ()) for item in session.items
+    ):
         # Build in the background: the site builds on one core while the lessons run on the other.
         site_dir = Path(tempfile.mkdtemp(prefix="site-"))
         process = subprocess.Popen(

@@ -1,6 +1,7 @@
 """The real project's figures: each plot draws from its recording, each SVG is small, each page shows its figures."""
 
 import html
+import json
 import re
 from collections import Counter
 
@@ -9,26 +10,28 @@ import torch
 
 from lessonkit import recordings, run_snippet
 from lessonkit.figures.figure import LIGHT
-from lessonkit.figures.modules import figure_lessons, lesson_figures
+from lessonkit.figures.modules import lesson_figures
 from lessonkit.lesson import load_all
 from tests.test_pages import PROJECT
 
 # A lesson page may transfer at most 350 KiB; one picture in one palette may take a sixth of that.
 MAX_SVG_BYTES = 60 * 1024
+# Each recorded plot, named without running any lesson: collection stays fast, and -k picks one lesson's.
 PLOTS = [
-    pytest.param(lesson, figure, id=f"{lesson}/{figure.name}", marks=pytest.mark.lesson(lesson))
-    for lesson in figure_lessons(PROJECT)
-    for figure in lesson_figures(PROJECT, lesson)
-    if "plot" in figure.content
+    pytest.param(
+        path.parent.name, path.stem, id=f"{path.parent.name}/{path.stem}", marks=pytest.mark.lesson(path.parent.name)
+    )
+    for path in recordings.figure_files(PROJECT)
+    if path.suffix == ".json" and "plot" in json.loads(path.read_text(encoding="utf-8"))
 ]
 
 
-@pytest.mark.parametrize(("lesson", "figure"), PLOTS)
-def test_every_plot_draws_from_its_recording_at_the_size_its_page_shows(lesson, figure):
+@pytest.mark.slow  # drawing with matplotlib
+@pytest.mark.parametrize(("lesson", "name"), PLOTS)
+def test_every_plot_draws_from_its_recording_at_the_size_its_page_shows(lesson, name):
     """Matplotlib alone (no Graphviz): the drawing code runs on the recorded content, and lays out the same box."""
-    name = f"{lesson}/{figure.name}"
-    drawn = figure.draw(recordings.read_figure(PROJECT, name), LIGHT)
-    shown = recordings.read_svg(recordings.svg_path(PROJECT, name, LIGHT.name))
+    drawn = figure(lesson, name).draw(recordings.read_figure(PROJECT, f"{lesson}/{name}"), LIGHT)
+    shown = recordings.read_svg(recordings.svg_path(PROJECT, f"{lesson}/{name}", LIGHT.name))
     assert recordings.svg_size(drawn) == recordings.svg_size(shown)
 
 

@@ -23,14 +23,23 @@ def _missing(what: str, how: str):
     pytest.skip(f"{what} is not installed: {how}, then run pytest again")
 
 
+# Where a Chromium may be: LESSONS_CHROMIUM names one (GitHub's runners have Google Chrome), else the PATH.
+BROWSERS = ("chromium", "google-chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium")
+INSTALL = (
+    "install it with `sudo apt-get install chromium` (Debian), `brew install --cask chromium` (macOS), "
+    "or set LESSONS_CHROMIUM to the path of a Chromium or Google Chrome"
+)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> str:
     for module in ("playwright", "axe_playwright_python"):
         if importlib.util.find_spec(module) is None:
             _missing(f"the Python package {module}", 'install the test extra with `pip install -e ".[test]"`')
-    path = shutil.which("chromium")
+    candidates = [os.environ["LESSONS_CHROMIUM"]] if os.environ.get("LESSONS_CHROMIUM") else BROWSERS
+    path = next((found for name in candidates if (found := shutil.which(name))), None)
     if path is None:
-        _missing("chromium", "install it with `apt-get install chromium` (Debian, Ubuntu)")
+        _missing("chromium", INSTALL)
     return path
 
 

@@ -11,6 +11,8 @@ from lessonkit import Project
 from lessonkit.lesson import load
 
 FIXTURE = Path(__file__).parent / "fixture"
+# A project, not tests: pytest-markdown-docs would import its snippets to read their docstrings.
+collect_ignore = ["fixture"]
 PAGE = "docs/mini.md"
 SNIPPET = "snippets/mini/square.py"
 

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.engine.conftest import PAGE, as_site, edit, line_of
 
 
@@ -19,6 +21,7 @@ def test_built_pages_show_no_unprocessed_markup(built_site):
             assert leftover not in html, f"{page.relative_to(built_site.site_dir)} still shows {leftover!r}"
 
 
+@pytest.mark.slow  # a second MkDocs build
 def test_a_strict_build_of_a_broken_page_fails_naming_its_line_and_builds_the_rest(mini):
     as_site(mini, ["mini.md"])
     edit(mini.root / PAGE, '"mini/square.py:by_hand"', '"mini/square.py:by_hnd"')

@@ -80,6 +80,7 @@ def test_a_figure_module_that_fails_is_reported_at_its_line(mini):
     assert "has no section 'forwards'" in problem.message
 
 
+@pytest.mark.slow  # drawing with matplotlib
 def test_update_outputs_redraws_a_changed_plot_from_its_new_recording(mini):
     edit(mini.root / "snippets/figures/mini.py", "torch.linspace(0, 2 * at, 21)", "torch.linspace(0, 2 * at, 31)")
     (changed,) = [p for p in check_lesson(page(mini)) if "figure mini/parabola" in p.message]
@@ -104,6 +105,7 @@ def test_a_graph_cannot_be_redrawn_without_graphviz_and_the_message_says_how_to_
     assert {p.file for p in figure_problems(mini)} == {GRAPH_SVG, GRAPH_SVG.replace("light", "dark")}
 
 
+@pytest.mark.slow  # Graphviz's dot, a process of its own
 @pytest.mark.skipif(shutil.which("dot") is None, reason="re-drawing a graph needs Graphviz: apt-get install graphviz")
 def test_with_graphviz_a_changed_graph_is_redrawn_and_stamped(mini):
     edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
@@ -129,6 +131,7 @@ print(json.dumps({key: [str(item) for item in items] for key, items in found.ite
 """
 
 
+@pytest.mark.slow  # a Python process of its own, with its own font configuration and PATH
 def test_checks_pass_and_rerecording_changes_nothing_under_other_fonts_and_without_graphviz(mini, tmp_path):
     """A clean checkout on a machine with other fonts and no Graphviz: nothing to report, nothing to re-record."""
     fonts = tmp_path / "fonts.conf"  # a font configuration that knows no fonts at all
