@@ -52,6 +52,11 @@ DIRECTIVES = ("figure", "answer", "predict", "fix")
 # Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
 _BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
+# What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
+_NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
+# A figure's caption block (pymdownx.blocks.caption): its opening and closing lines.
+CAPTION = "/// caption"
+_CAPTION_MARKER = re.compile(r"^\s*///(?:\s*caption)?\s*$")
 _LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -268,6 +273,19 @@ def heading(text: Text) -> Heading | None:
 def mask_code(line: str) -> str:
     """The line with the contents of code spans blanked out, columns kept."""
     return _CODE_SPAN.sub(lambda match: " " * len(match.group()), line)
+
+
+def readable(line: str, spans: list[Span]) -> str:
+    """What a reader reads on a line, columns kept: code, engine spans, HTML, attributes and link targets blanked."""
+    line = mask_code(line)
+    for span in spans:
+        line = line[: span.start] + " " * (span.end - span.start) + line[span.end :]
+    return _NOT_TEXT.sub(lambda match: " " * len(match.group()), line)
+
+
+def is_caption_marker(line: str) -> bool:
+    """A line that opens or closes a caption block."""
+    return _CAPTION_MARKER.match(line) is not None
 
 
 def _directive(line: str, where: tuple) -> Directive | None:

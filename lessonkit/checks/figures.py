@@ -9,9 +9,7 @@ from lessonkit.figures.figure import PALETTES, Figure, same
 from lessonkit.figures.modules import figure_lessons, lesson_figures
 from lessonkit.lesson import Lesson, load_all
 from lessonkit.project import Project
-from lessonkit.syntax import Directive
-
-CAPTION = "/// caption"
+from lessonkit.syntax import CAPTION, Directive
 
 
 def check(lesson: Lesson) -> list[Problem]:
@@ -93,7 +91,7 @@ def _caption(lesson: Lesson, directive: Directive) -> list[Problem]:
     """A caption block must follow the figure: it tells the reader what to look at."""
     lines = lesson.parsed.lines
     following = lines[directive.line] if directive.line < len(lines) else ""
-    if following.strip() == CAPTION:
+    if following.strip() == CAPTION:  # the opening marker, right under the figure
         return []
     indent = directive.text[: len(directive.text) - len(directive.text.lstrip())]
     caption = f"{indent}{CAPTION}\n{indent}...\n{indent}///"

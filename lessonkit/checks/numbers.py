@@ -23,13 +23,11 @@ from lessonkit import recordings
 from lessonkit.errors import LessonError, Problem
 from lessonkit.lesson import Lesson
 from lessonkit.runner import run_snippet
-from lessonkit.syntax import mask_code
+from lessonkit.syntax import readable
 from lessonkit.values import scalar
 
 # A number standing on its own: not part of a word or name (float32, x2, 3x, U+200B), a version or a list index.
 NUMBER = re.compile(r"(?<![\w.^_\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![\w]|\.\d)")
-# What is not text a reader reads as a number: HTML tags and entities, Markdown attribute lists and link targets.
-_NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
 _BOUND = re.compile(r"(?P<name>\\?[A-Za-z]\w*)\s*=\s*\$?\s*$")
 # What may follow a value that ends its expression: the end of maths or of the line, or punctuation.
 _ENDS = re.compile(r"\s*(?:\$|[,.;:)]|$|\s+[a-z]{2,})")
@@ -50,10 +48,7 @@ def check(lesson: Lesson) -> list[Problem]:
 def _typed_numbers(lesson: Lesson) -> Iterator[tuple[int, int | None, str, str, str]]:
     """(line, column, number, the text before it, the text after it) for every number typed in the page's text."""
     for text in lesson.texts:
-        line = mask_code(text.text)
-        for span in lesson.spans_by_line.get(text.line, []):
-            line = line[: span.start] + " " * (span.end - span.start) + line[span.end :]
-        line = _NOT_TEXT.sub(lambda match: " " * len(match.group()), line)
+        line = readable(text.text, lesson.spans_by_line.get(text.line, []))
         for match in NUMBER.finditer(line):
             yield text.line, match.start() + 1, match.group(), line[: match.start()], line[match.end() :]
     description = lesson.description or ""

@@ -17,11 +17,10 @@ import re
 from lessonkit import recordings
 from lessonkit.figures.figure import PALETTES
 from lessonkit.lesson import Lesson
-from lessonkit.syntax import Directive, Placeholder, Text
+from lessonkit.syntax import Directive, Placeholder, Text, is_caption_marker
 
 _PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s#:]+\.md)(?P<anchor>#[^)\s]*)?\)")
 _MARKDOWN_HTML = re.compile(r"<(?P<tag>[a-z]+)\b[^>]*\bmarkdown\b[^>]*>")
-_CAPTION_MARKER = re.compile(r"^\s*///(\s*caption)?\s*$")
 
 
 class Prose:
@@ -36,7 +35,7 @@ class Prose:
     def add(self, text: Text):
         """A line of the page's text, rewritten."""
         line = text.content
-        if _CAPTION_MARKER.match(line):
+        if is_caption_marker(line):
             self.lines.append("")  # the caption becomes a paragraph of its own, under its figure
             return
         dedent = len(text.text) - len(line)

@@ -9,7 +9,7 @@ Material's search plugin likewise re-reads the HTML of every page at every build
 the search entries of a page whose HTML has not changed are reused (`_cache_search_entries`).
 
 The state lives here, in a module Python imports once: MkDocs runs a hook file afresh at every
-rebuild, so lessonkit/hooks/serve_cache.py only hands MkDocs these functions.
+rebuild, so the hook file serve_cache.py only hands MkDocs these functions.
 """
 
 import hashlib
