@@ -30,6 +30,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="re-record the outputs, values and figures of the lessons this run tests, then check as usual",
     )
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="save a screenshot of every page, on a desktop and whole on a phone, to test-artifacts/browser/",
+    )
 
 
 def pytest_configure(config):

@@ -267,7 +267,7 @@ def report(visits: list[Visit], attribute: str) -> str:
     return "\n" + "\n".join(lines)
 
 
-def visit_pages(url: str, paths: list[str], chromium: str) -> list[Visit]:
+def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) -> list[Visit]:
     """Load each page once in a browser of its own: photograph it (the first screen on a desktop,
     the whole page on a phone), inspect it with its solutions open, and run axe-core in both palettes.
 
@@ -287,10 +287,12 @@ def visit_pages(url: str, paths: list[str], chromium: str) -> list[Visit]:
         page = browser.page
         for path in paths:
             visit = browser.open(path)
-            page.screenshot(path=ARTIFACTS / f"{visit.name}-desktop.png")
+            if screenshots:
+                page.screenshot(path=ARTIFACTS / f"{visit.name}-desktop.png")
             page.set_viewport_size(PHONE)
             sideways = page.evaluate(SIDEWAYS)
-            page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
+            if screenshots:
+                page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
 
             # Solutions unfolded, on a screen as tall as the page: every formula and code block in view
             # (Material sets up a code block when it comes into view), for the checks and for axe.

@@ -68,8 +68,9 @@ def browser(chromium, served_site):
 
 
 @pytest.fixture(scope="session")
-def page_visits(chromium, served_site) -> list[Visit]:
+def page_visits(chromium, served_site, request) -> list[Visit]:
     """Every page of the built site, visited once (see `visit_pages`), by two browsers at once."""
+    screenshots = request.config.getoption("--screenshots")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob("*.png"):
         old.unlink()
@@ -77,6 +78,6 @@ def page_visits(chromium, served_site) -> list[Visit]:
     workers = min(2, len(paths))
     shares = [paths[index::workers] for index in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        done = pool.map(visit_pages, [served_site.url] * workers, shares, [chromium] * workers)
+        done = pool.map(visit_pages, [served_site.url] * workers, shares, [chromium] * workers, [screenshots] * workers)
         visits = [visit for share in done for visit in share]
     return sorted(visits, key=lambda visit: paths.index(visit.path))
