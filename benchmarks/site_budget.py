@@ -34,11 +34,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from lessonkit.offline import CHROMIUM_FLAGS, StaticSite
 
-from tests.browser.chromium import CHROMIUM_FLAGS  # noqa: E402 - after the path is set
-from tests.browser.static_site import StaticSite  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 # Lighthouse 13 needs Node 22; the 12 line runs on Node 18 and 20.
 LIGHTHOUSE = {22: "13.5.0", 0: "12.8.2"}

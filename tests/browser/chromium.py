@@ -7,18 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# Chromium must reach nothing but the site on 127.0.0.1. The flags stop its own background
-# traffic; the proxy is a closed port on this machine, so a request to any other host fails here
-# instead of leaving the machine (Chromium never sends loopback traffic through a proxy).
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--proxy-server=http://127.0.0.1:9",
-]
+from lessonkit.offline import CHROMIUM_FLAGS
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}

@@ -12,8 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from tests.browser.chromium import ARTIFACTS, CHROMIUM_FLAGS, DESKTOP, Browser, Visit, visit_pages
-from tests.browser.static_site import StaticSite
+from lessonkit.offline import CHROMIUM_FLAGS, StaticSite
+from tests.browser.chromium import ARTIFACTS, DESKTOP, Browser, Visit, visit_pages
 
 
 def _missing(what: str, how: str):

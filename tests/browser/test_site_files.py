@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import material
 import pytest
 
-from tests.browser.static_site import site_url_of
+from lessonkit.offline import site_url_of
 
 # Attributes that make a browser fetch something when the page loads.
 _LOADS = {

@@ -1,4 +1,6 @@
-"""Serve a built site on 127.0.0.1 the way a static host would, for the browser tests and the budget script.
+"""A built site, offline: served on 127.0.0.1 as a static host would, to a Chromium that reaches nothing else.
+
+The browser tests and benchmarks/site_budget.py both use it.
 
 - A threaded `http.server` on a free port, silent, and only on the loopback address.
 - Text responses are gzip-compressed when the browser asks for it, as static hosts do, so the
@@ -17,6 +19,19 @@ import io
 import re
 import threading
 from pathlib import Path
+
+# Chromium must reach nothing but the site on 127.0.0.1. The flags stop its own background
+# traffic; the proxy is a closed port on this machine, so a request to any other host fails here
+# instead of leaving the machine (Chromium never sends loopback traffic through a proxy).
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--proxy-server=http://127.0.0.1:9",
+]
 
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
