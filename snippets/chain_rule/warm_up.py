@@ -24,3 +24,23 @@ z.backward()
 print("autograd: dz/dx =", x.grad)
 torch.testing.assert_close(x.grad, torch.tensor(dz_dx))
 # --8<-- [end:autograd]
+
+# --8<-- [start:hook]
+received = []
+
+
+def report(grad):
+    """Called by backward() with the gradient it is about to store in x.grad."""
+    received.append(grad)
+    print("the hook on x receives", grad)
+
+
+x = torch.tensor(3.5, requires_grad=True)  # a fresh forward pass
+x.register_hook(report)
+y = x * x
+z = 2 * y + 3
+z.backward()
+
+per_arrow = dz_dy * x.item()  # what each of the two arrows out of x carries: dz/dy times the other factor
+print("calls:", len(received), " each arrow:", per_arrow, " x.grad:", x.grad)
+# --8<-- [end:hook]
