@@ -12,18 +12,16 @@ print("y =", y)
 print("z =", z)
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:gradient]
 dz_dy = 2  # z = 2y + 3
 dy_dx = 2 * x.item()  # y = x²
 dz_dx = dz_dy * dy_dx  # the chain rule multiplies the local slopes
 print("by hand: dz/dx =", dz_dx)
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 z.backward()
 print("autograd: dz/dx =", x.grad)
 torch.testing.assert_close(x.grad, torch.tensor(dz_dx))
-# --8<-- [end:autograd]
+# --8<-- [end:gradient]
 
 # --8<-- [start:hook]
 received = []

@@ -1,4 +1,4 @@
-# y = 2·(x · x) for x = [0, 1, 2, 3], then y = 2·sum(x) on the same x.
+# y = 2·(x · x) for x = [0, 1, 2, 3].
 
 # --8<-- [start:forward]
 import torch
@@ -18,11 +18,3 @@ y.backward()
 print("autograd: x.grad =", x.grad)
 torch.testing.assert_close(x.grad, torch.tensor(gradient_by_hand))
 # --8<-- [end:gradient]
-
-# --8<-- [start:sum]
-x.grad.zero_()  # forget the previous gradient before the next backward
-y_sum = 2 * x.sum()
-y_sum.backward()
-print("y =", y_sum)
-print("x.grad =", x.grad)
-# --8<-- [end:sum]

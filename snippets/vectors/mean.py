@@ -16,12 +16,8 @@ print("by hand:             ∇y =", [round(g, 4) for g in gradient_by_hand])
 
 h = 1e-6
 point = torch.tensor(values, dtype=torch.float64)
-gradient_numeric = []
-for i in range(n):
-    nudge = torch.zeros(n, dtype=torch.float64)
-    nudge[i] = h  # move one coordinate, keep the others
-    rise = mean_of_squares(point + nudge) - mean_of_squares(point - nudge)
-    gradient_numeric.append((rise / (2 * h)).item())
+nudges = h * torch.eye(n, dtype=torch.float64)  # row i moves coordinate i alone
+gradient_numeric = [((mean_of_squares(point + e) - mean_of_squares(point - e)) / (2 * h)).item() for e in nudges]
 print("central differences: ∇y ≈", [round(g, 4) for g in gradient_numeric])
 
 x = torch.tensor(values, requires_grad=True)

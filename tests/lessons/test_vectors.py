@@ -11,7 +11,7 @@ from lessonkit import run_snippet
 X = [0.0, 1.0, 2.0, 3.0]
 
 
-# --- a dot product and a sum -------------------------------------------------------------
+# --- a dot product ---------------------------------------------------------------------
 
 
 def test_dot_product_value_is_2_x_dot_x():
@@ -30,12 +30,6 @@ def test_dot_product_gradient_is_4x_by_hand_and_by_autograd():
     assert "tensor([ 0.,  4.,  8., 12.])" in run.outputs["gradient"]
 
 
-def test_gradient_of_twice_the_sum_is_2_everywhere():
-    run = run_snippet("vectors/dot.py")
-    assert run["y_sum"].item() == pytest.approx(2 * sum(X))  # 12
-    torch.testing.assert_close(run["x"].grad, torch.full((4,), 2.0))
-
-
 # --- accumulation --------------------------------------------------------------------------
 
 
@@ -52,8 +46,8 @@ def test_zero_clears_and_the_next_pass_starts_afresh():
     torch.testing.assert_close(run["x"].grad, torch.tensor(-math.sin(2)))
 
 
-def test_without_zero_the_sum_gradient_would_be_added_to_the_dot_gradient():
-    # The page's reason for zero_() in dot.py:sum: without it, 4x + 2 would be left behind.
+def test_without_zero_a_second_function_would_be_added_to_the_dot_gradient():
+    # The page's reason for clearing before reusing x: without it, 4x + 2 would be left behind.
     x = torch.arange(4.0, requires_grad=True)
     (2 * x @ x).backward()
     (2 * x.sum()).backward()
