@@ -4,6 +4,7 @@ import math
 
 import pytest
 import sympy as sp
+from mpmath.libmp import prec_to_dps
 import torch
 
 from lessonkit import run_snippet
@@ -39,7 +40,8 @@ def test_subs_is_exact_and_evalf_is_a_float():
     assert isinstance(exact, sp.Integer) and exact == 13
     assert isinstance(approximate, sp.Float) and float(approximate) == 13.0
     assert run.outputs["evalf"] == "13 is Integer\n13.0000000000000 is Float\n"
-    assert run["shown_digits"] == len("13") + len("0000000000000")
+    # A float64 has 53 significant bits, which SymPy shows as prec_to_dps(53) decimal digits.
+    assert run["shown_digits"] == prec_to_dps(53)
 
 
 def test_sympy_names_end_in_sym():
