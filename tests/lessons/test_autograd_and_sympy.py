@@ -4,8 +4,8 @@ import math
 
 import pytest
 import sympy as sp
-from mpmath.libmp import prec_to_dps
 import torch
+from mpmath.libmp import prec_to_dps
 
 from lessonkit import run_snippet
 
