@@ -11,16 +11,14 @@ y = 5 * a * a + 3 * b * b * b
 z = 2 * x + 3 * y
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 dz_dx, dz_dy = 2, 3  # z = 2x + 3y
 dx_da = 2  # x = 2a + 3b
 dy_da = 10 * a.item()  # y = 5a² + 3b³
 dz_da = dz_dx * dx_da + dz_dy * dy_da  # one product per path, then the sum
 print("by hand: dz/da =", dz_da)
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 z.backward()
 print("autograd: dz/da =", a.grad)
 torch.testing.assert_close(a.grad, torch.tensor(dz_da))
-# --8<-- [end:autograd]
+# --8<-- [end:solution]

@@ -12,16 +12,14 @@ v = u + b
 a = torch.relu(v)
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 da_dv = 1.0 if v.item() > 0 else 0.0  # ReLU passes the slope on only where v > 0
 dv_du = 1.0  # v = u + b
 du_dw = x.item()  # u = w·x
 da_dw = da_dv * dv_du * du_dw
 print("by hand: da/dw =", da_dw)
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 a.backward()
 print("autograd: da/dw =", w.grad)
 torch.testing.assert_close(w.grad, torch.tensor(da_dw))
-# --8<-- [end:autograd]
+# --8<-- [end:solution]

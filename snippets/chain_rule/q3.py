@@ -12,14 +12,12 @@ v = u + b
 a = torch.sigmoid(v)
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 da_dv = a.detach() * (1 - a.detach())  # σ'(v) = σ(v)(1 − σ(v))
 da_dw = da_dv * 1.0 * x.detach()  # dv/du = 1, du/dw = x
 print(f"by hand: da/dw = {da_dw.item():.6f}")
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 a.backward()
 print(f"autograd: da/dw = {w.grad.item():.6f}")
 torch.testing.assert_close(w.grad, da_dw)
-# --8<-- [end:autograd]
+# --8<-- [end:solution]

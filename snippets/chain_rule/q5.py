@@ -12,14 +12,13 @@ s = 8 * x**4
 f = p + q + r + s + 3
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 x0 = x.item()
-df_dx = 6 + 14 * x0 + 9 * x0**2 + 32 * x0**3  # the power rule, term by term
-print("by hand: df/dx =", df_dx)
-# --8<-- [end:by_hand]
+terms = [6, 14 * x0, 9 * x0**2, 32 * x0**3]  # the power rule, term by term; the constant 3 adds 0
+df_dx = sum(terms)
+print("by hand: df/dx =", " + ".join(f"{term:g}" for term in terms), "=", df_dx)
 
-# --8<-- [start:autograd]
 f.backward()
 print("autograd: df/dx =", x.grad)
 torch.testing.assert_close(x.grad, torch.tensor(df_dx))
-# --8<-- [end:autograd]
+# --8<-- [end:solution]

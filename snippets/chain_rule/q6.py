@@ -15,7 +15,7 @@ e = torch.log(d + 1)
 f = torch.tanh(e)
 # --8<-- [end:forward]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 with torch.no_grad():
     df_de = 1 - f * f  # tanh' = 1 − tanh²
     df_dd = df_de / (d + 1)  # log(d + 1)' = 1 / (d + 1)
@@ -25,12 +25,10 @@ with torch.no_grad():
     # ... and y through the denominator b = sin y.
     df_dy = df_dc * (-a / b**2) * torch.cos(y)
 print(f"by hand: df/dx = {df_dx.item():.4f}, df/dy = {df_dy.item():.4f}")
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 f.backward()
 print(f"autograd: df/dx = {x.grad.item():.4f}, df/dy = {y.grad.item():.4f}")
-# --8<-- [end:autograd]
+# --8<-- [end:solution]
 
 # --8<-- [start:the_slip]
 # The notebook compared autograd's df/dx with the hand-made df/dy:

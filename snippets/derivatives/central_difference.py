@@ -5,11 +5,14 @@ def f(x):
     return 3 * x**2 - 4 * x
 
 
-steps = [10.0**-k for k in range(1, 9)]
+steps = [10.0**-k for k in range(1, 9)]  # 0.1 down to 1e-08
 forward_error = [abs((f(1 + h) - f(1)) / h - 2) for h in steps]
 central_error = [abs((f(1 + h) - f(1 - h)) / (2 * h) - 2) for h in steps]
 
 print(f"{'h':>6}  {'forward error':>13}  {'central error':>13}")
 for h, forward, central in zip(steps, forward_error, central_error):
     print(f"{h:>6.0e}  {forward:>13.1e}  {central:>13.1e}")
+
+central_at_largest = (f(1 + steps[0]) - f(1 - steps[0])) / (2 * steps[0])
+print(f"central difference at h = {steps[0]:g}: {central_at_largest:.15f}")
 # --8<-- [end:compare]

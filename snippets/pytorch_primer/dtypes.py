@@ -11,6 +11,9 @@ examples = {
 }
 for code, t in examples.items():
     print(f"{code:<39} -> {t.dtype}")
+
+bits32, bits64 = torch.finfo(torch.float32).bits, torch.finfo(torch.float64).bits
+print("bits per number: float32", bits32, " float64", bits64)
 # --8<-- [end:default]
 
 # --8<-- [start:precision]
@@ -28,12 +31,10 @@ print(f"float32, 20 decimals: {sum32.item():.20f}")
 print(f"float64, 20 decimals: {sum64.item():.20f}")
 error32, error64 = abs(sum32.item() - 0.3), abs(sum64.item() - 0.3)
 print(f"distance from 0.3: float32 {error32:.1e}, float64 {error64:.1e}")
-# --8<-- [end:precision]
 
-# --8<-- [start:lost]
 tiny = 1e-8
 lost32 = torch.tensor(1.0) + tiny
 kept64 = torch.tensor(1.0, dtype=torch.float64) + tiny
 print("float32: 1 + tiny == 1 is", (lost32 == 1).item())
 print("float64: 1 + tiny == 1 is", (kept64 == 1).item())
-# --8<-- [end:lost]
+# --8<-- [end:precision]

@@ -6,22 +6,17 @@ import math
 import torch
 
 x = torch.tensor(2.0, requires_grad=True)
-
 torch.sin(x).backward()
 after_sin = x.grad.item()
-print(f"after sin: x.grad = {after_sin:.4f}, cos 2 = {math.cos(2):.4f}")
+print(f"after sin:     x.grad = {after_sin:.4f}   cos 2 = {math.cos(2):.4f}")
 
-torch.cos(x).backward()
+torch.cos(x).backward()  # a second call: its gradient is added to x.grad
 after_cos = x.grad.item()
 both = math.cos(2) - math.sin(2)
-print(f"after cos: x.grad = {after_cos:.4f}, cos 2 - sin 2 = {both:.4f}")
-# --8<-- [end:sin_then_cos]
+print(f"after cos:     x.grad = {after_cos:.4f}   cos 2 - sin 2 = {both:.4f}")
 
-# --8<-- [start:zero]
-x.grad.zero_()
-print("after zero_(): x.grad =", x.grad)
-
+x.grad.zero_()  # start afresh
 torch.cos(x).backward()
 after_zero = x.grad.item()
-print(f"cos alone: x.grad = {after_zero:.4f}, -sin 2 = {-math.sin(2):.4f}")
-# --8<-- [end:zero]
+print(f"zero_(), cos:  x.grad = {after_zero:.4f}   -sin 2 = {-math.sin(2):.4f}")
+# --8<-- [end:sin_then_cos]

@@ -6,18 +6,15 @@ import torch
 x = torch.arange(4.0, requires_grad=True)
 y = x * x
 u = y.detach()  # same numbers as y, cut off from the graph
-z = u * x
-z.sum().backward()
-print("u      =", u)
-print("x.grad =", x.grad)
+(u * x).sum().backward()
+print("u                      =", u)
+print("with detach:    x.grad =", x.grad)
 torch.testing.assert_close(x.grad, u)
-# --8<-- [end:detached]
+detached_grad = x.grad
 
-# --8<-- [start:attached]
 x = torch.arange(4.0, requires_grad=True)
 y = x * x
-z = y * x  # z = x³, and now both factors depend on x
-z.sum().backward()
-print("x.grad =", x.grad)
+(y * x).sum().backward()  # x³: now both factors depend on x
+print("without detach: x.grad =", x.grad)
 torch.testing.assert_close(x.grad, 3 * x.detach() ** 2)
-# --8<-- [end:attached]
+# --8<-- [end:detached]

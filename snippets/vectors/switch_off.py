@@ -22,9 +22,7 @@ def describe(y):
 print("no_grad:              ", describe(y_no_grad))
 print("detach:               ", describe(y_detached))
 print("requires_grad_(False):", describe(y_switched_off))
-# --8<-- [end:three_ways]
 
-# --8<-- [start:errors]
 results = {
     "no_grad": y_no_grad,
     "detach": y_detached,
@@ -34,5 +32,5 @@ for name, y in results.items():
     try:
         y.backward()
     except RuntimeError as error:
-        print(f"{name} -> RuntimeError:\n    {error}")
-# --8<-- [end:errors]
+        print(f"{name} -> RuntimeError: {error}")
+# --8<-- [end:three_ways]

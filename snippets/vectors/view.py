@@ -10,13 +10,11 @@ print("same memory:", flat.data_ptr() == grid.data_ptr())
 
 flat[0] = 100.0  # write through one view ...
 print("grid[0, 0] =", grid[0, 0].item())  # ... and read it through the other
-# --8<-- [end:shares_storage]
 
-# --8<-- [start:grad_shape]
 m = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
 y = (m.view(4) ** 2).sum()
 y.backward()
 print("m.grad =", m.grad)
 print("shape:", tuple(m.grad.shape))
 torch.testing.assert_close(m.grad, 2 * m.detach())
-# --8<-- [end:grad_shape]
+# --8<-- [end:shares_storage]

@@ -1,13 +1,11 @@
 # Exercise 2: backward on y = x·x with v = [1, 2, 3, 4] instead of ones.
 
-# --8<-- [start:by_hand]
+# --8<-- [start:solution]
 values = [0.0, 1.0, 2.0, 3.0]
 weights = [1.0, 2.0, 3.0, 4.0]
 vjp_by_hand = [v * 2 * x for v, x in zip(weights, values)]  # v_i · 2x_i
 print("by hand: vᵀJ =", vjp_by_hand)
-# --8<-- [end:by_hand]
 
-# --8<-- [start:autograd]
 import torch
 
 x = torch.tensor(values, requires_grad=True)
@@ -22,4 +20,4 @@ print("gradient of vᵀy:   ", x2.grad)
 
 torch.testing.assert_close(x.grad, torch.tensor(vjp_by_hand))
 torch.testing.assert_close(x2.grad, x.grad)
-# --8<-- [end:autograd]
+# --8<-- [end:solution]

@@ -21,6 +21,16 @@ def test_warm_up_z_is_2x_squared_plus_3():
     assert run["dz_dx"] == pytest.approx(14.0)
 
 
+def test_the_hook_on_x_fires_once_with_the_sum_of_both_paths():
+    run = run_snippet("chain_rule/warm_up.py")
+    received = run["received"]
+    assert len(received) == 1  # one call, not one per arrow out of x
+    torch.testing.assert_close(received[0], torch.tensor(4 * 3.5))  # dz/dx = 4x
+    assert run["per_arrow"] == pytest.approx(2 * 3.5)  # dz/dy · x along each arrow: half the sum
+    torch.testing.assert_close(run["x"].grad, received[0])
+    assert run.outputs["hook"].count("the hook on x receives") == 1
+
+
 def test_q1_sums_both_paths():
     run = run_snippet("chain_rule/q1.py")
     torch.testing.assert_close(run["a"].grad, torch.tensor(64.0))  # 2·2 + 3·10a at a = 2
@@ -52,6 +62,7 @@ def test_q4_exponential_of_three_paths():
 def test_q5_power_rule_term_by_term():
     run = run_snippet("chain_rule/q5.py")
     torch.testing.assert_close(run["x"].grad, torch.tensor(326.0))
+    assert run["terms"] == pytest.approx([6, 14 * 2, 9 * 2**2, 32 * 2**3])  # n·c·x^(n−1) for each term c·x^n
     assert run["df_dx"] == pytest.approx(6 + 14 * 2 + 9 * 4 + 32 * 8)
 
 

@@ -21,13 +21,9 @@ FLOAT32 = 1e-6
 CENTRAL = 1e-8
 
 
-def sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-z))
-
-
 @dataclass(frozen=True)
 class Rule:
-    module: str
+    name: str  # the variable that holds what check_rule returned
     point: float
     slope: Callable[[float], float]  # the derivative, written out by hand
     formula: sp.Expr  # the same derivative as a formula
@@ -41,66 +37,56 @@ RULES = [
     Rule("logarithm", 2.5, lambda x: 1 / x, 1 / X),
     Rule("sine", 2.0, math.cos, sp.cos(X)),
     Rule("cosine", 0.5, lambda x: -math.sin(x), -sp.sin(X)),
-    Rule("product", 2.0, lambda x: math.log(x) + 1, sp.log(X) + 1),
-    Rule("quotient", 0.5, lambda x: (1 - x**2) / (1 + x**2) ** 2, (1 - X**2) / (1 + X**2) ** 2),
-    Rule("chain", 1.5, lambda x: 2 * x / (1 + x**2), 2 * X / (1 + X**2)),
+    Rule("powers", 4.0, lambda x: 1.5 * x**-0.5 + 2 / x**2, 3 / (2 * sp.sqrt(X)) + 2 / X**2),
+    Rule("mixed", 1.0, lambda x: 2 * math.exp(x) - 3 / x + math.cos(x), 2 * sp.exp(X) - 3 / X + sp.cos(X)),
 ]
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.module)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_the_rule_and_the_three_methods_agree_with_the_derivative(rule):
-    run = run_snippet(f"derivative_rules/{rule.module}.py")
+    checked = run_snippet("derivative_rules/rules.py")[rule.name]
     expected = rule.slope(rule.point)
-    assert run["x0"] == rule.point
-    assert run["by_rule"] == pytest.approx(expected, rel=1e-12)
-    assert sp.simplify(run["slope_sym"] - rule.formula) == 0
-    assert run["slope_sympy"] == pytest.approx(expected, rel=1e-12)
-    assert run["slope_fd"] == pytest.approx(expected, abs=CENTRAL)
-    assert run["x"].grad.dtype == torch.float32
-    assert run["x"].grad.item() == pytest.approx(expected, rel=FLOAT32)
-    assert run.outputs["agree"] == "the rule, SymPy, autograd and the central difference agree\n"
+    assert checked.x0 == rule.point
+    assert checked.by_rule == pytest.approx(expected, rel=1e-12)
+    assert sp.simplify(checked.formula - rule.formula) == 0
+    assert checked.sympy == pytest.approx(expected, rel=1e-12)
+    assert checked.central == pytest.approx(expected, abs=CENTRAL)
+    assert checked.autograd.dtype == torch.float32
+    assert checked.autograd.item() == pytest.approx(expected, rel=FLOAT32)
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.module)
-def test_the_central_difference_uses_the_step_the_page_names(rule):
-    assert run_snippet(f"derivative_rules/{rule.module}.py")["h"] == 1e-5
+def test_the_central_difference_uses_the_step_the_page_names():
+    assert run_snippet("derivative_rules/rules.py")["h"] == 1e-5
 
 
-def test_power_rule_terms():
-    run = run_snippet("derivative_rules/power.py")
-    assert run["n"] == 0.5
-    assert run["power_term"] == pytest.approx(1 / 1.5)  # 2.25^(−1/2) = 1/1.5
+def test_each_check_prints_the_four_slopes():
+    run = run_snippet("derivative_rules/rules.py")
+    for rule in RULES:
+        section = {"powers": "exercise_powers", "mixed": "exercise_mixed"}.get(rule.name, rule.name)
+        printed = run.outputs[section].splitlines()
+        assert [line.split(":")[0] for line in printed] == [
+            "by the rule",
+            "SymPy",
+            "autograd (float32)",
+            "central difference",
+        ]
 
 
-def test_constant_multiple_terms():
-    run = run_snippet("derivative_rules/constant_multiple.py")
-    assert run["c"] == 5
-    assert run["inner_slope"] == pytest.approx(3 * 0.64)
+def test_a_wrong_slope_is_caught():
+    check_rule = run_snippet("derivative_rules/rules.py")["check_rule"]
+    with pytest.raises(AssertionError):
+        check_rule(lambda m, x: m.sin(x), 2.0, by_rule=math.sin(2.0))  # sin in place of its slope cos
 
 
 def test_sum_rule_terms():
-    run = run_snippet("derivative_rules/sum_rule.py")
-    slopes = (run["slope_cube"], run["slope_square"], run["slope_constant"])
-    assert slopes == pytest.approx((6.75, -6.0, 0.0))
+    terms = run_snippet("derivative_rules/rules.py")["terms"]
+    assert terms == pytest.approx([3 * 1.5**2, -4 * 1.5, 0.0])
 
 
-def test_product_rule_terms_are_log_2_and_1():
-    run = run_snippet("derivative_rules/product.py")
-    assert run["f_slope_g"] == pytest.approx(math.log(2), rel=1e-15)
-    assert run["f_g_slope"] == 1.0
-
-
-def test_quotient_rule_terms():
-    run = run_snippet("derivative_rules/quotient.py")
-    assert run["numerator"] == pytest.approx(1 * 1.25 - 0.5 * 1)
-    assert run["denominator"] == pytest.approx(1.25**2)
-
-
-def test_chain_rule_terms():
-    run = run_snippet("derivative_rules/chain.py")
-    assert run["u0"] == 3.25
-    assert run["outer_slope"] == pytest.approx(1 / 3.25)
-    assert run["inner_slope"] == 3.0
+def test_exercise_terms():
+    run = run_snippet("derivative_rules/rules.py")
+    assert run["powers_terms"] == pytest.approx([3 / (2 * math.sqrt(4.0)), 2 / 4.0**2])
+    assert run["mixed_terms"] == pytest.approx([2 * math.e, -3.0, math.cos(1.0)])
 
 
 # --- ReLU ----------------------------------------------------------------------------------
@@ -120,65 +106,3 @@ def test_relu_one_sided_quotients_disagree_at_0():
     assert run["from_right"] == 1.0
     assert run["from_left"] == 0.0
     assert run["central"] == 0.5  # the average of the two, which is neither
-
-
-# --- exercises -----------------------------------------------------------------------------
-
-
-def check_exercise(run, expected, variable="x", rel=FLOAT32):
-    assert run["by_rules"] == pytest.approx(expected, rel=1e-12)
-    assert run["slope_fd"] == pytest.approx(expected, abs=CENTRAL)
-    assert run[variable].grad.item() == pytest.approx(expected, rel=rel)
-
-
-def test_exercise_1_product_of_a_polynomial_and_a_sine():
-    run = run_snippet("derivative_rules/exercise_product.py")
-    x = 0.5
-    expected = 2 * x * math.sin(x) + (x**2 + 1) * math.cos(x)
-    check_exercise(run, expected)
-    assert run["slope_sympy"] == pytest.approx(expected, rel=1e-12)
-    assert run["f_slope_g"] == pytest.approx(2 * x * math.sin(x))
-    assert run["f_g_slope"] == pytest.approx((x**2 + 1) * math.cos(x))
-
-
-def test_exercise_2_tangent_has_slope_1_over_cos_squared():
-    run = run_snippet("derivative_rules/exercise_quotient.py")
-    x = 0.6
-    expected = 1 + math.tan(x) ** 2  # = 1 / cos² x, written another way
-    check_exercise(run, expected)
-    assert run["slope_sympy"] == pytest.approx(expected, rel=1e-12)
-    assert run["numerator"] == pytest.approx(1.0, abs=1e-15)  # cos² + sin²
-    assert run["denominator"] == pytest.approx(math.cos(x) ** 2)
-
-
-def test_exercise_3_bell_curve():
-    run = run_snippet("derivative_rules/exercise_chain.py")
-    x = 1.5
-    expected = -x * math.exp(-(x**2) / 2)
-    check_exercise(run, expected)
-    assert run["slope_sympy"] == pytest.approx(expected, rel=1e-12)
-    assert run["u0"] == -1.125
-    assert run["inner_slope"] == -1.5
-
-
-def test_exercise_4_sigmoid_slope_is_sigma_times_one_minus_sigma():
-    run = run_snippet("derivative_rules/exercise_sigmoid.py")
-    z = 2.0
-    expected = math.exp(-z) / (1 + math.exp(-z)) ** 2
-    # torch.sigmoid's backward computes σ(1 − σ) in float32, and 1 − σ(2) ≈ 0.12 cancels about three
-    # bits: allow twice the usual float32 tolerance.
-    check_exercise(run, expected, variable="z", rel=2 * FLOAT32)
-    assert run["gap"] == 0
-    assert run["sigma0"] == pytest.approx(sigmoid(z))
-    assert run["one_minus_sigma"] == pytest.approx(1 - sigmoid(z))
-    assert run["sigma_form"] == pytest.approx(expected, rel=1e-12)
-
-
-def test_exercise_5_softplus_slope_is_the_sigmoid():
-    run = run_snippet("derivative_rules/exercise_softplus.py")
-    x = -1.0
-    expected = sigmoid(x)
-    check_exercise(run, expected)
-    assert run["gap"] == 0
-    assert run["outer_slope"] == pytest.approx(1 / (1 + math.exp(-1)))
-    assert run["inner_slope"] == pytest.approx(math.exp(-1))

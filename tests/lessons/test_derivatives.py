@@ -1,7 +1,6 @@
 """docs/derivatives.md: every slope, quotient and error agrees with the maths worked out here."""
 
 import math
-import warnings
 
 import pytest
 import sympy as sp
@@ -119,18 +118,16 @@ def test_sine_square_value_and_graph():
     run = run_snippet("derivatives/sine_square.py")
     assert run["y"].item() == pytest.approx(9.0)
     assert run["z"].item() == pytest.approx(math.sin(9.0), rel=1e-6)
-    assert "grad_fn=<SinBackward0>" in run.outputs["forward"]
+    assert type(run["z"].grad_fn).__name__ == "SinBackward0"
 
 
-def test_sine_square_four_ways_agree_on_6_cos_9():
+def test_sine_square_three_ways_agree_on_6_cos_9():
     run = run_snippet("derivatives/sine_square.py")
     expected = 6 * math.cos(9.0)  # 2x·cos(x²) at x = 3, ≈ −5.4668
     assert expected == pytest.approx(-5.4668, abs=5e-5)
     assert run["dz_dx"] == pytest.approx(expected, rel=1e-12)
     assert sp.simplify(run["derivative"] - 2 * X * sp.cos(X**2)) == 0
     assert run["dz_dx_sympy"] == pytest.approx(expected, rel=1e-12)
-    # Forward difference at h = 1e-8: truncation |f''|·h/2 < 1e-7, round-off about 1e-7.
-    assert run["dz_dx_numeric"] == pytest.approx(expected, abs=1e-6)
     assert run["x"].grad.item() == pytest.approx(expected, rel=1e-5)
 
 
@@ -146,34 +143,12 @@ def test_the_wrong_formula_is_wrong_and_the_check_catches_it():
 # --- leaves and intermediates ------------------------------------------------------------
 
 
-def test_graph_printout_names_leaves_and_operations():
-    printed = run_snippet("derivatives/leaves.py").outputs["graph"].splitlines()
-    assert printed == [
-        "x: requires_grad=True, is_leaf=True, grad_fn=None",
-        "y: requires_grad=True, is_leaf=False, grad_fn=PowBackward0",
-        "z: requires_grad=True, is_leaf=False, grad_fn=SinBackward0",
-    ]
-
-
-def test_intermediate_has_no_grad_and_pytorch_warns():
-    run = run_snippet("derivatives/leaves.py")
-    assert "y.grad: None" in run.outputs["intermediate_grad"]
-    assert issubclass(run["caught"][0].category, UserWarning)
-    # The same holds for a fresh graph built here.
-    x = torch.tensor(3.0, requires_grad=True)
-    y = x**2
-    torch.sin(y).backward()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert y.grad is None
-    assert x.grad.item() == pytest.approx(6 * math.cos(9.0), rel=1e-5)
-
-
 def test_retain_grad_keeps_dz_dy_and_the_chain_rule_holds():
     run = run_snippet("derivatives/leaves.py")
     assert run["y"].grad.item() == pytest.approx(math.cos(9.0), rel=1e-5)  # ≈ −0.9111
     assert run["x"].grad.item() == pytest.approx(6 * math.cos(9.0), rel=1e-5)
     assert not run["y"].is_leaf and run["x"].is_leaf
+    assert run["x"].grad.item() == pytest.approx(run["y"].grad.item() * 2 * 3.0, rel=1e-6)
 
 
 # --- exercises ---------------------------------------------------------------------------
@@ -187,26 +162,21 @@ def test_exercise_1_central_difference_has_no_truncation_error():
     for step, forward in zip(steps[:7], run["forward_error"][:7], strict=True):
         assert forward == pytest.approx(3 * step, rel=1e-2)
     central = run["central_error"]
+    assert run["central_at_largest"] == pytest.approx(2.0, abs=1e-14)
     eps = 2.0**-52
     assert central[0] < 20 * eps  # only round-off left
     assert all(c < fw for c, fw in zip(central[:7], run["forward_error"][:7], strict=True))
     assert central[-1] > 1000 * central[0]  # round-off grows as h shrinks
 
 
-def test_exercise_2_cos_cube():
-    run = run_snippet("derivatives/cos_cube.py")
-    expected = -3 * math.sin(1.0)  # ≈ −2.5244
-    assert run["dw_dx"] == pytest.approx(expected, rel=1e-12)
-    assert sp.simplify(run["derivative"] + 3 * X**2 * sp.sin(X**3)) == 0
-    assert run["x"].grad.item() == pytest.approx(expected, rel=1e-5)
-
-
-def test_exercise_3_only_the_leaf_and_the_retained_tensor_have_grads():
-    run = run_snippet("derivatives/keep_intermediate.py")
-    assert [run[name].is_leaf for name in ("p", "q", "r")] == [True, False, False]
-    torch.testing.assert_close(run["q"].grad, torch.tensor(3.0))  # dr/dq = 3
-    torch.testing.assert_close(run["p"].grad, torch.tensor(12.0))  # dr/dp = 6p at p = 2
-    assert "is_leaf: {'p': True, 'q': False, 'r': False}" in run.outputs["solution"]
+def test_exercise_2_slope_of_the_cube_is_3x_squared():
+    run = run_snippet("derivatives/cube.py")
+    h = sp.Symbol("h")
+    assert sp.expand(((2 + h) ** 3 - 2**3) / h) == 12 + 6 * h + h**2
+    assert run["slope_by_hand"] == 3 * 2.0**2
+    torch.testing.assert_close(run["x"].grad, torch.tensor(12.0))
+    for line, step in zip(run.outputs["solution"].splitlines(), [0.1, 0.01, 0.001], strict=False):
+        assert f"quotient {12 + 6 * step + step**2:.6f}" in line
 
 
 def figure(lesson: str, name: str):

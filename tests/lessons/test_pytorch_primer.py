@@ -41,8 +41,9 @@ def test_item_turns_a_one_number_tensor_into_a_python_float():
 
 
 def test_a_decimal_point_gives_float32_and_a_whole_number_gives_int64():
-    examples = run_snippet("pytorch_primer/dtypes.py")["examples"]
-    assert [t.dtype for t in examples.values()] == [torch.float32, torch.int64, torch.int64, torch.float64]
+    run = run_snippet("pytorch_primer/dtypes.py")
+    assert [t.dtype for t in run["examples"].values()] == [torch.float32, torch.int64, torch.int64, torch.float64]
+    assert (run["bits32"], run["bits64"]) == (8 * 4, 8 * 8)  # four and eight bytes
 
 
 def test_float32_and_float64_round_0_1_plus_0_2_as_ieee_754_says():
@@ -125,13 +126,14 @@ def test_exercise_1_a_batch_of_four_28_by_28_images():
     assert run["count"] == math.prod([4, 28, 28])
 
 
-def test_exercise_2_float32_cannot_hold_2_to_the_24_plus_1():
-    run = run_snippet("pytorch_primer/exercise_float32.py")
-    assert run["big"] == 2**24
-    assert to_float32(2**24 + 1) == 2**24  # a tie, rounded to the even neighbour
-    assert run["sum32"] == 2**24
-    assert run["sum64"] == 2**24 + 1
-    assert run["gap32"] == 2 ** (24 - 23)  # 24 significant bits: the last one is worth 2 here
+def test_exercise_2_division_gives_floats_and_float64_wins():
+    run = run_snippet("pytorch_primer/exercise_dtypes.py")
+    assert run["halves"].dtype == torch.float32
+    assert run["halves"].tolist() == [0.5, 1.0, 1.5]
+    assert run["doubles"].dtype == torch.int64
+    assert run["doubles"].tolist() == [2, 4, 6]
+    assert run["mixed"].dtype == torch.float64
+    assert run["mixed"].tolist() == [2.0, 4.0]
 
 
 def test_exercise_3_only_a_and_the_retained_c_have_gradients():

@@ -1,0 +1,104 @@
+"""docs/combining_rules.md: the product, quotient and chain rules, and the exercises, against closed forms."""
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+import sympy as sp
+import torch
+
+from lessonkit import run_snippet
+
+X = sp.Symbol("x")
+FLOAT32 = 1e-6  # see tests/lessons/test_derivative_rules.py
+CENTRAL = 1e-8
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    point: float
+    slope: Callable[[float], float]
+    formula: sp.Expr
+    float32: float = FLOAT32
+
+
+RULES = [
+    Rule("product", 2.0, lambda x: math.log(x) + 1, sp.log(X) + 1),
+    Rule("quotient", 0.5, lambda x: (1 - x**2) / (1 + x**2) ** 2, (1 - X**2) / (1 + X**2) ** 2),
+    Rule("chain", 1.5, lambda x: 2 * x / (1 + x**2), 2 * X / (1 + X**2)),
+    Rule(
+        "polynomial_times_sine",
+        0.5,
+        lambda x: 2 * x * math.sin(x) + (x**2 + 1) * math.cos(x),
+        2 * X * sp.sin(X) + (X**2 + 1) * sp.cos(X),
+    ),
+    Rule("tangent", 0.6, lambda x: 1 + math.tan(x) ** 2, 1 / sp.cos(X) ** 2),
+    Rule("bell", 1.5, lambda x: -x * math.exp(-(x**2) / 2), -X * sp.exp(-(X**2) / 2)),
+    # 1 − σ(2) ≈ 0.12 cancels about three bits in float32: allow twice the usual tolerance.
+    Rule("sigmoid", 2.0, lambda z: sigmoid(z) * (1 - sigmoid(z)), sp.exp(-X) / (1 + sp.exp(-X)) ** 2, 2 * FLOAT32),
+    Rule("softplus", -1.0, sigmoid, 1 / (1 + sp.exp(-X))),
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_the_rule_and_the_three_methods_agree_with_the_derivative(rule):
+    checked = run_snippet("combining_rules/rules.py")[rule.name]
+    expected = rule.slope(rule.point)
+    assert checked.x0 == rule.point
+    assert checked.by_rule == pytest.approx(expected, rel=1e-12)
+    assert sp.simplify(checked.formula - rule.formula) == 0
+    assert checked.sympy == pytest.approx(expected, rel=1e-12)
+    assert checked.central == pytest.approx(expected, abs=CENTRAL)
+    assert checked.autograd.item() == pytest.approx(expected, rel=rule.float32)
+
+
+def test_product_rule_terms_are_log_2_and_1():
+    run = run_snippet("combining_rules/rules.py")
+    assert run["f_slope_g"] == pytest.approx(math.log(2), rel=1e-15)
+    assert run["f_g_slope"] == 1.0
+
+
+def test_quotient_rule_terms():
+    run = run_snippet("combining_rules/rules.py")
+    assert run["numerator"] == pytest.approx(1 * 1.25 - 0.5 * 1)
+    assert run["denominator"] == pytest.approx(1.25**2)
+
+
+def test_chain_rule_terms():
+    run = run_snippet("combining_rules/rules.py")
+    assert run["u0"] == 3.25
+    assert run["outer_slope"] == pytest.approx(1 / 3.25)
+    assert run["inner_slope"] == 3.0
+
+
+def test_exercise_terms():
+    run = run_snippet("combining_rules/rules.py")
+    assert run["product_terms"] == pytest.approx([2 * 0.5 * math.sin(0.5), 1.25 * math.cos(0.5)])
+    assert run["tan_numerator"] == pytest.approx(1.0, abs=1e-15)  # cos² + sin²
+    assert run["tan_denominator"] == pytest.approx(math.cos(0.6) ** 2)
+    assert (run["bell_u"], run["bell_inner"]) == (-1.125, -1.5)
+    assert run["bell_outer"] == pytest.approx(math.exp(-1.125))
+    assert run["sigma0"] == pytest.approx(sigmoid(2.0))
+    assert run["one_minus_sigma"] == pytest.approx(1 - sigmoid(2.0))
+    assert run["softplus_outer"] == pytest.approx(1 / (1 + math.exp(-1)))
+    assert run["softplus_inner"] == pytest.approx(math.exp(-1))
+
+
+def test_sympy_proves_both_identities():
+    run = run_snippet("combining_rules/rules.py")
+    assert run["sigmoid_gap"] == 0
+    assert run["softplus_gap"] == 0
+    z = sp.Symbol("z")
+    sigma = 1 / (1 + sp.exp(-z))
+    assert sp.simplify(sp.diff(sigma, z) - sigma * (1 - sigma)) == 0
+
+
+def test_autograd_slopes_are_float32():
+    run = run_snippet("combining_rules/rules.py")
+    assert all(run[rule.name].autograd.dtype == torch.float32 for rule in RULES)
