@@ -185,10 +185,15 @@ class Lesson:
         return [span for span in self.spans if isinstance(span, Directive) and span.kind in kinds]
 
     def hint(self, directive: Directive) -> Text | None:
-        """The `??? tip` fold right under an exercise box (blank lines between), or None."""
-        after = [text for text in self.texts if text.line > directive.line and text.text.strip()]
-        if after and after[0].opens is not None and after[0].opens.folds and after[0].opens.kind == "tip":
-            return after[0]
+        """An exercise box's hint: the first `??? tip` fold after it, before any other fold or heading.
+
+        Boxes of one exercise (one for each number it asks for) can share the hint after the last of them.
+        """
+        for text in (text for text in self.texts if text.line > directive.line and not text.blocks):
+            if text.opens is not None and text.opens.folds:
+                return text if text.opens.kind == "tip" else None
+            if syntax.heading(text):
+                return None
         return None
 
     def hint_text(self, directive: Directive) -> str:

@@ -43,7 +43,9 @@
   function show(form, right, message) {
     const result = form.querySelector(".lesson-result");
     result.dataset.state = right ? "right" : "not-yet";
-    const hint = form.nextElementSibling;
+    // The hint is the first fold after the box, if it is a tip (the boxes of one exercise share it).
+    let hint = form.nextElementSibling;
+    while (hint && !hint.matches("details, h1, h2, h3, h4")) hint = hint.nextElementSibling;
     const hasHint = hint && hint.matches("details.tip");
     if (!right && hasHint && message !== NOT_A_NUMBER) {
       hint.open = true; // after a wrong try, the hint appears; the solution stays folded

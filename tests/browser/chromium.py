@@ -104,7 +104,8 @@ EXERCISES = r"""() => {
   const boxes = [];
   for (const form of document.querySelectorAll("article form.lesson-answer, article form.lesson-predict")) {
     const answer = form.dataset.answer;
-    const next = form.nextElementSibling;
+    let next = form.nextElementSibling; // the first fold after the box, if it is a tip
+    while (next && !next.matches("details, h1, h2, h3, h4")) next = next.nextElementSibling;
     const hint = next && next.matches("details.tip") ? next : null;
     let right, wrong;
     if (form.matches(".lesson-answer")) {

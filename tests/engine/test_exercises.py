@@ -16,6 +16,8 @@ from tests.engine.conftest import PAGE, edit, line_of, page
 from tests.engine.test_extension import convert
 
 ANSWER = "{{ answer mini/square.py:x.grad:.1f }}"
+HINT = '??? tip "Hint"\n    The power rule gives $2x$.\n\n'
+SOLUTION = '??? success "Solution"\n\n    Twice $x$: {{ mini/square.py:slope:.1f }}.\n'
 
 
 @pytest.mark.parametrize(("answer", "shown", "right"), CASES)
@@ -56,15 +58,23 @@ def test_a_prediction_offers_recorded_outputs_and_a_fix_points_to_the_notebook(m
     ("change", "message"),
     [
         (('??? tip "Hint"\n    The power rule gives $2x$.\n\n', ""), "give the answer box a hint, right under it"),
-        ((ANSWER, "{{ answer mini/square.py:x.grad:.1f }}\n\nAn extra sentence."), "give the answer box a hint"),
+        ((HINT + SOLUTION, SOLUTION + "\n" + HINT), "give the answer box a hint"),  # the solution would come first
         ((ANSWER + "\n", ""), None),  # without a box, a hint needs nothing
     ],
-    ids=["no-hint", "hint-not-right-under", "no-box"],
+    ids=["no-hint", "hint-after-the-solution", "no-box"],
 )
 def test_an_answer_box_needs_a_hint_right_under_it(mini, change, message):
     edit(mini.root / PAGE, *change)
     found = [p.message for p in check_lesson(page(mini))]
     assert (message is None and found == []) or any(message in found_message for found_message in found)
+
+
+def test_the_boxes_of_one_exercise_share_the_hint_after_the_last(mini):
+    edit(mini.root / PAGE, ANSWER, f"The slope:\n\n{ANSWER}\n\nThe square:\n\n{{{{ answer mini/square.py:y:.1f }}}}")
+    assert [p.message for p in check_lesson(page(mini))] == []
+    assert re.search(
+        r"</form>\s*<p>The square:</p>\s*<form[^>]*>.*?</form>\s*<details class=\"tip\">", convert(mini), re.S
+    )
 
 
 def test_an_answer_in_a_fold_or_of_several_numbers_is_reported(mini):
