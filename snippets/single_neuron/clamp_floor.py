@@ -27,9 +27,7 @@ loss_clamped = binary_cross_entropy(y_hat, y)
 print(f"clamped: loss = {loss_clamped.item():.4f}", end=", ")
 print(f"dL/dz = {slope_clamped.item()}")
 print(f"-log(EPSILON) = {-math.log(EPSILON):.4f}")
-# --8<-- [end:clamped]
 
-# --8<-- [start:logits]
 loss_logits = F.binary_cross_entropy_with_logits(z, y)
 (slope_logits,) = torch.autograd.grad(loss_logits, z)
 print(f"with logits: loss = {loss_logits.item():.4f}", end=", ")
@@ -39,4 +37,4 @@ print(f"dL/dz = {slope_logits.item():.4f}")
 loss_exact = math.log1p(math.exp(20.0))
 slope_exact = 1 / (1 + math.exp(20.0)) - 1
 print(f"by hand:     loss = {loss_exact:.4f}, dL/dz = {slope_exact:.4f}")
-# --8<-- [end:logits]
+# --8<-- [end:clamped]
