@@ -120,36 +120,6 @@ def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
     assert neuron["loss_error"] > 10 * float32_step(X)
 
 
-def test_the_upper_bound_of_the_clamp_rounds_to_one(neuron):
-    assert neuron["upper_bound"].item() == 1.0
-    assert neuron["gap_below_one"] == BELOW_ONE
-    assert BELOW_ONE / 2 > 1e-8  # why 1 − 1e-8 rounds to 1
-    assert neuron["y_hat_far"].item() == 1.0
-
-
-def test_a_confident_mistake(neuron):
-    assert math.isinf(neuron["loss_far_ours"].item())
-    assert math.isnan(neuron["slope_far_ours"].item())
-    assert neuron["loss_far_bce"].item() == 100.0  # PyTorch clamps each log at −100
-    assert neuron["slope_far_bce"].item() == 0.0
-    assert neuron["loss_far_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
-    assert neuron["slope_far_logits"].item() == pytest.approx(sigmoid(20.0), rel=1e-6)
-    assert neuron["loss_far_exact"] == pytest.approx(20.0 + math.exp(-20.0), rel=1e-15)
-
-
-def test_the_zero_gradient_comes_from_the_saturated_sigmoid(neuron):
-    # σ(20) = 1 − 2.1e-9 is nearer 1 than the float32 below 1 (1 − 2^-24): it rounds to 1.
-    assert 1 - sigmoid(20.0) < BELOW_ONE / 2
-    assert neuron["y_hat_far"].item() == 1.0
-    # The sigmoid's slope ŷ(1 − ŷ) is then exactly 0 ...
-    assert neuron["sigmoid_slope"].item() == 0.0
-    # ... while BCE's own dL/dŷ = (ŷ − y)/(ŷ(1 − ŷ)) is finite and huge: PyTorch floors the
-    # denominator at 1e-12, so at ŷ = 1, y = 0 it is 1e12 (to float32 precision).
-    assert neuron["bce_slope"].item() == pytest.approx(1e12, rel=1e-6)
-    assert (neuron["bce_slope"] * neuron["sigmoid_slope"]).item() == 0.0
-    assert neuron["sigmoid_slope_exact"] == pytest.approx(sigmoid(20.0) * (1 - sigmoid(20.0)), rel=1e-6)
-
-
 def test_exercise_1_label_one():
     run = run_snippet("single_neuron/label_one.py")
     assert run["loss"].item() == pytest.approx(softplus(-X), rel=1e-5)  # −log σ(6.7)
@@ -174,15 +144,6 @@ def test_exercise_2_one_descent_step():
     assert run["b"].item() == pytest.approx(b_new, rel=1e-6)
     assert run["loss_before"].item() == pytest.approx(softplus(X), rel=1e-6)
     assert run["loss_after"].item() == pytest.approx(softplus(w_new * X + b_new), rel=1e-5)
-
-
-def test_exercise_3_the_clamp_floor():
-    run = run_snippet("single_neuron/clamp_floor.py")
-    assert run["y_hat"].item() == pytest.approx(sigmoid(-20.0), rel=1e-5)
-    assert run["loss_clamped"].item() == pytest.approx(-math.log(1e-8), rel=1e-6)
-    assert run["slope_clamped"].item() == 0.0
-    assert run["loss_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
-    assert run["slope_logits"].item() == pytest.approx(sigmoid(-20.0) - 1, rel=1e-6)
 
 
 def figure(lesson: str, name: str):
