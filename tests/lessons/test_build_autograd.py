@@ -96,6 +96,15 @@ def test_division_on_chain_rule_q6(run):
     assert run["q6_torch"] == pytest.approx(expected, rel=REL)
 
 
+def test_a_plain_number_divided_by_a_value(run):
+    """Exercise 1 asks for `2 / b` as well as `a / b`: d(2/b)/db = −2/b²."""
+    b = run["Value"](0.8)
+    out = 2 / b
+    assert out.data == pytest.approx(2 / 0.8, rel=REL)
+    out.backward()
+    assert b.grad == pytest.approx(-2 / 0.8**2, rel=REL)
+
+
 def test_assigning_loses_one_path_and_adding_keeps_both(run):
     at = run["at"]
     assert run["assigned_grad"] == at  # one path of d(v·v)/dv = v + v
