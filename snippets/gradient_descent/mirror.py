@@ -13,6 +13,7 @@ def f(x):
 
 x0 = 5.0
 tol = 1e-3
+rates = [0.4, 0.6]  # the two learning rates to compare
 # --8<-- [end:problem]
 
 
@@ -23,8 +24,9 @@ def formula_steps(lr):
     return math.floor(bound) + 1
 
 
-print("predicted steps for η = 0.4:", formula_steps(0.4))
-print("predicted steps for η = 0.6:", formula_steps(0.6))
+factors = [1 - 2 * rate for rate in rates]  # the same size, opposite signs
+for rate, factor in zip(rates, factors):
+    print(f"η = {rate}: factor {factor:.1f}, predicted steps: {formula_steps(rate)}")
 # --8<-- [end:by_hand]
 
 
@@ -41,10 +43,10 @@ def descend_until_close(lr):
     return xs
 
 
-slow_side = descend_until_close(0.4)
-far_side = descend_until_close(0.6)
+slow_side = descend_until_close(rates[0])
+far_side = descend_until_close(rates[1])
 counts = [len(slow_side) - 1, len(far_side) - 1]
-for rate, xs, count in zip([0.4, 0.6], [slow_side, far_side], counts):
+for rate, xs, count in zip(rates, [slow_side, far_side], counts):
     print(f"η = {rate}: {count} steps:", " ".join(f"{v:.5f}" for v in xs))
     assert count == formula_steps(rate)
 # --8<-- [end:autograd]

@@ -33,8 +33,10 @@ def descend(x0, lr, steps):
     return xs
 
 
+rates = [one_step_lr, 0.3, 0.35]
+factors = [1 - 6 * rate for rate in rates]  # what each step multiplies x − 2 by
 trials = []  # the iterates x_0, ..., x_4 for each rate
-for rate in [one_step_lr, 0.3, 0.35]:
+for rate in rates:
     xs = descend(x0, rate, 4)
     trials.append(xs)
     exact = [2 + (1 - 6 * rate) ** k * (x0 - 2) for k in range(5)]

@@ -8,6 +8,7 @@ x = torch.tensor(6.7)
 y = torch.tensor(1.0)  # this time the example belongs to class 1
 w = torch.tensor(1.0, requires_grad=True)
 b = torch.tensor(0.0, requires_grad=True)
+learning_rate = 0.1  # for one step of gradient descent
 
 z = w * x + b
 loss = F.binary_cross_entropy_with_logits(z, y)  # the stable form
@@ -26,4 +27,7 @@ print(f"by hand:  dL/dw = {dL_dw.item():.6f}, dL/db = {dL_db.item():.6f}")
 loss.backward()
 print(f"autograd: dL/dw = {w.grad.item():.6f}, dL/db = {b.grad.item():.6f}")
 torch.testing.assert_close((w.grad, b.grad), (dL_dw, dL_db))
+
+w_change = -learning_rate * w.grad.item()  # how far one descent step moves w
+print(f"one step moves w by {w_change:+.6f}")
 # --8<-- [end:autograd]

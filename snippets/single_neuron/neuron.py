@@ -41,8 +41,14 @@ with torch.no_grad():  # plain arithmetic: add nothing to the graph
     dL_dw = dL_dyhat * dyhat_dz * dz_dw
     dL_db = dL_dyhat * dyhat_dz * dz_db
 
-print(f"dL/dy_hat = {dL_dyhat.item():.4f}")
-print(f"dy_hat/dz = {dyhat_dz.item():.8f}")
+# The same two factors in float64, from the exact sigma(6.7):
+x64 = 6.7
+sigma = 1 / (1 + math.exp(-x64))
+dL_dyhat_exact = (sigma - y.item()) / (sigma * (1 - sigma))
+dyhat_dz_exact = sigma * (1 - sigma)
+
+print(f"dL/dy_hat = {dL_dyhat.item():.4f}   (float64: {dL_dyhat_exact:.4f})")
+print(f"dy_hat/dz = {dyhat_dz.item():.8f} (float64: {dyhat_dz_exact:.8f})")
 print(f"dz/dw     = {dz_dw.item():.6f}")
 print(f"dz/db     = {dz_db:.1f}")
 print(f"by hand:  dL/dw = {dL_dw.item():.8f}, dL/db = {dL_db.item():.8f}")
@@ -62,19 +68,17 @@ def float32_step(value):
     return (torch.nextafter(value, torch.tensor(math.inf)) - value).item()
 
 
+significant_bits = 1 - round(math.log2(torch.finfo(torch.float32).eps))
+print(f"a float32 keeps {significant_bits} significant bits")
 gap_w = (dL_dw - w.grad).item()
 gap_b = (dL_db - b.grad).item()
 steps_w = round(gap_w / float32_step(w.grad))
 steps_b = round(gap_b / float32_step(b.grad))
 print(f"dL/dw, by hand - autograd: {gap_w:.3g} ({steps_w} float32 step)")
 print(f"dL/db, by hand - autograd: {gap_b:.3g} ({steps_b} float32 step)")
-
 # The exact answers are sigma(6.7)·x and sigma(6.7); here in float64.
-sigma = 1 / (1 + math.exp(-6.7))
-print(f"float64: dL/dw = {6.7 * sigma:.8f}, dL/db = {sigma:.8f}")
-# --8<-- [end:gap]
+print(f"float64: dL/dw = {x64 * sigma:.8f}, dL/db = {sigma:.8f}")
 
-# --8<-- [start:cancel]
 with torch.no_grad():
     # dL/db / (y_hat - y) is exactly 1 on paper: the middle factors cancel.
     ratio_by_hand = (dL_db / (y_hat - y)).item()
@@ -85,7 +89,7 @@ with torch.no_grad():
 print(f"should be 1, by hand:  {ratio_by_hand:.8f}")
 print(f"should be 1, autograd: {ratio_autograd:.8f}")
 print(f"autograd's order, replayed: dL/db = {replayed.item():.8f}")
-# --8<-- [end:cancel]
+# --8<-- [end:gap]
 
 
 # --8<-- [start:pytorch_bce]
@@ -100,7 +104,7 @@ dw_bce, db_bce = torch.autograd.grad(loss_bce, (w, b))
 loss_logits = F.binary_cross_entropy_with_logits(w * x + b, y)
 dw_logits, db_logits = torch.autograd.grad(loss_logits, (w, b))
 
-loss_exact = math.log1p(math.exp(6.7))  # log(1 + e^z) - 0·z, float64
+loss_exact = math.log1p(math.exp(x64))  # log(1 + e^z) - 0·z, float64
 
 print(f"{'':34}{'loss':>12}{'dL/dw':>12}{'dL/db':>12}")
 row("ours, clamped", loss.item(), w.grad.item(), b.grad.item())
@@ -111,7 +115,7 @@ row(
     dw_logits.item(),
     db_logits.item(),
 )
-row("closed form, float64", loss_exact, 6.7 * sigma, sigma)
+row("closed form, float64", loss_exact, x64 * sigma, sigma)
 
 torch.testing.assert_close(loss_bce, loss)  # same formula, same result
 torch.testing.assert_close((dw_bce, db_bce), (w.grad, b.grad))
@@ -123,40 +127,3 @@ one_minus_exact = 1 - sigma  # float64
 one_minus_error = abs((1 - y_hat).item() - one_minus_exact) / one_minus_exact
 loss_error = abs(loss.item() - loss_exact)
 # --8<-- [end:pytorch_bce]
-
-# --8<-- [start:bounds]
-print(f"lower bound in float32: {torch.tensor(EPSILON).item():.6g}")
-upper_bound = torch.tensor(1 - EPSILON)  # 0.99999999, stored as float32
-print(f"upper bound in float32: {upper_bound.item()}")
-below_one = torch.nextafter(torch.tensor(1.0), torch.tensor(0.0))
-gap_below_one = 1 - below_one.item()
-print(f"largest float32 below 1: 1 - {gap_below_one:.3g}")
-# --8<-- [end:bounds]
-
-
-# --8<-- [start:far]
-def report(name, loss_value, z_leaf):
-    (slope,) = torch.autograd.grad(loss_value, z_leaf)
-    print(f"{name:34} loss = {loss_value.item()}, dL/dz = {slope.item()}")
-    return slope
-
-
-z_far = torch.tensor(20.0, requires_grad=True)  # confident, but y is 0
-y_hat_far = torch.sigmoid(z_far)
-print(f"sigmoid(20) in float32: {y_hat_far.item()}")
-
-loss_far_ours = binary_cross_entropy(y_hat_far, y)
-loss_far_bce = F.binary_cross_entropy(torch.sigmoid(z_far), y)
-loss_far_logits = F.binary_cross_entropy_with_logits(z_far, y)
-slope_far_ours = report("ours, clamped", loss_far_ours, z_far)
-slope_far_bce = report("binary_cross_entropy", loss_far_bce, z_far)
-slope_far_logits = report(
-    "binary_cross_entropy_with_logits",
-    loss_far_logits,
-    z_far,
-)
-
-loss_far_exact = math.log1p(math.exp(20.0))
-slope_far_exact = 1 / (1 + math.exp(-20.0))  # sigma(20) - 0
-print(f"float64: loss = {loss_far_exact:.9f}, dL/dz = {slope_far_exact:.9f}")
-# --8<-- [end:far]

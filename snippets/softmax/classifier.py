@@ -54,9 +54,45 @@ print(J_closed)
 print("autograd:")
 print(J_autograd)
 torch.testing.assert_close(J_closed, J_autograd)
+# Both are 0 on paper: rows because shifting every logit changes no p_i,
+# columns because the p_i always add up to 1.
 largest_row_sum = J_closed.sum(dim=1).abs().max().item()
-print(f"largest row sum, in size: {largest_row_sum:.1e}")
+largest_column_sum = J_closed.sum(dim=0).abs().max().item()
+print(f"largest row sum, in size:    {largest_row_sum:.1e}")
+print(f"largest column sum, in size: {largest_column_sum:.1e}")
 # --8<-- [end:jacobian]
+
+# --8<-- [start:shift]
+import math
+
+
+def naive_softmax(scores):
+    exps = torch.exp(scores)
+    return exps / exps.sum()
+
+
+def stable_softmax(scores):
+    exps = torch.exp(scores - scores.max())  # the largest exponent is now 0
+    return exps / exps.sum()
+
+
+overflow_at = math.log(torch.finfo(torch.float32).max)  # exp overflows above this
+shift = 100.0
+with torch.no_grad():
+    base = logits.detach()
+    big = base + shift  # the same logits, all raised by one constant
+    print(f"exp({big[0].item():g}) in float32: {torch.exp(big[0]).item()}")
+    rows = {
+        "naive, z": naive_softmax(base),
+        "max subtracted, z": stable_softmax(base),
+        f"naive, z + {shift:g}": naive_softmax(big),
+        f"max subtracted, z + {shift:g}": stable_softmax(big),
+        f"F.softmax, z + {shift:g}": F.softmax(big, dim=0),
+    }
+for name, probabilities in rows.items():
+    print(f"{name:<24}", show(probabilities))
+print(f"float32's exp overflows above {overflow_at:.2f}")
+# --8<-- [end:shift]
 
 # --8<-- [start:by_hand]
 # Entry k: the sum over j of W_kj · dp_i/dz_j, with i the predicted class.

@@ -165,6 +165,8 @@ def test_exercise_steeper_bowl():
     assert run["one_step_lr"] == pytest.approx(1 / 6)
     assert run["largest_lr"] == pytest.approx(1 / 3)
     rates = [1 / 6, 0.3, 0.35]
+    assert run["rates"] == pytest.approx(rates)
+    assert run["factors"] == pytest.approx([1 - 6 * eta for eta in rates])  # 0, −0.8, −1.1
     for eta, xs in zip(rates, run["trials"], strict=True):
         assert_iterates(xs, [closed(k, eta, curvature=6.0) for k in range(5)])
     assert run["trials"][0][1:] == pytest.approx([2.0] * 4, abs=ATOL)
@@ -185,8 +187,13 @@ def test_exercise_steeper_bowl():
 def test_exercise_mirror_rates_need_the_same_number_of_steps():
     run = run_snippet("gradient_descent/mirror.py")
     assert first_step_within(0.4) == first_step_within(0.6) == 5
+    assert run["rates"] == [0.4, 0.6]
+    assert run["factors"] == pytest.approx([0.2, -0.2])  # 1 − 2η: the same size, opposite signs
     assert run["counts"] == [5, 5]
-    assert numbers(run.outputs["by_hand"])[1::2] == [5, 5]
+    for eta, row in zip([0.4, 0.6], run.outputs["by_hand"].splitlines(), strict=True):
+        rate, factor, steps = numbers(row)
+        assert (rate, steps) == (eta, 5)
+        assert factor == pytest.approx(1 - 2 * eta, abs=shown(factor, 1))
     slow, far = run["slow_side"], run["far_side"]
     assert_iterates(slow, [closed(k, 0.4) for k in range(6)])
     assert_iterates(far, [closed(k, 0.6) for k in range(6)])

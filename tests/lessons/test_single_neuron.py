@@ -41,9 +41,7 @@ def neuron():
 def test_forward_pass(neuron):
     assert neuron["z"].item() == pytest.approx(X, rel=1e-7)
     assert neuron["y_hat"].item() == pytest.approx(SIGMA, rel=1e-6)
-    assert f"{neuron['y_hat'].item():.5f}" == "0.99877"
     assert neuron["loss"].item() == pytest.approx(softplus(X), abs=LOSS_TOLERANCE)
-    assert neuron["loss"].item() == pytest.approx(6.7012, abs=5e-5)
 
 
 def test_local_derivatives(neuron):
@@ -54,13 +52,25 @@ def test_local_derivatives(neuron):
     assert neuron["dz_db"] == 1.0
 
 
+def test_float64_local_factors(neuron):
+    """The page quotes these as the exact factors: 1/(1 − σ) and σ(1 − σ) at z = 6.7, label 0."""
+    assert neuron["x64"] == X
+    assert neuron["dL_dyhat_exact"] == pytest.approx(1 / (1 - SIGMA), rel=1e-12)
+    assert neuron["dyhat_dz_exact"] == pytest.approx(math.exp(-X) / (1 + math.exp(-X)) ** 2, rel=1e-9)
+    # The float32 factors are off in the fourth or fifth significant digit, and their product is not.
+    for float32, exact in (
+        (neuron["dL_dyhat"], neuron["dL_dyhat_exact"]),
+        (neuron["dyhat_dz"], neuron["dyhat_dz_exact"]),
+    ):
+        assert 1e-5 < abs(float32.item() / exact - 1) < 1e-3
+    assert (neuron["dL_dyhat"] * neuron["dyhat_dz"]).item() == pytest.approx(SIGMA, rel=1e-6)
+
+
 def test_gradients_by_hand_and_by_autograd(neuron):
     for dw in (neuron["dL_dw"], neuron["w"].grad):
         assert dw.item() == pytest.approx(SIGMA * X, rel=1e-6)  # (ŷ − y)·x
-        assert dw.item() == pytest.approx(6.6918, abs=5e-5)
     for db in (neuron["dL_db"], neuron["b"].grad):
         assert db.item() == pytest.approx(SIGMA, rel=1e-6)  # ŷ − y
-        assert db.item() == pytest.approx(0.9988, abs=5e-5)
     assert neuron["w"].grad.item() > 0 and neuron["b"].grad.item() > 0
 
 
@@ -70,6 +80,7 @@ def test_the_seventh_digit_is_rounding_only(neuron):
     assert neuron["gap_w"] == dw_hand - dw_auto
     assert neuron["steps_w"] == round((dw_hand - dw_auto) / float32_step(dw_auto))
     assert neuron["steps_b"] == round((db_hand - db_auto) / float32_step(db_auto))
+    assert neuron["significant_bits"] == 24  # float32: 23 stored bits and a leading 1
     # The page calls it one step and says the two results differ at all.
     assert neuron["steps_w"] == 1
     assert dw_hand != dw_auto
@@ -109,23 +120,6 @@ def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
     assert neuron["loss_error"] > 10 * float32_step(X)
 
 
-def test_the_upper_bound_of_the_clamp_rounds_to_one(neuron):
-    assert neuron["upper_bound"].item() == 1.0
-    assert neuron["gap_below_one"] == BELOW_ONE
-    assert BELOW_ONE / 2 > 1e-8  # why 1 − 1e-8 rounds to 1
-    assert neuron["y_hat_far"].item() == 1.0
-
-
-def test_a_confident_mistake(neuron):
-    assert math.isinf(neuron["loss_far_ours"].item())
-    assert math.isnan(neuron["slope_far_ours"].item())
-    assert neuron["loss_far_bce"].item() == 100.0  # PyTorch clamps each log at −100
-    assert neuron["slope_far_bce"].item() == 0.0
-    assert neuron["loss_far_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
-    assert neuron["slope_far_logits"].item() == pytest.approx(sigmoid(20.0), rel=1e-6)
-    assert neuron["loss_far_exact"] == pytest.approx(20.0 + math.exp(-20.0), rel=1e-15)
-
-
 def test_exercise_1_label_one():
     run = run_snippet("single_neuron/label_one.py")
     assert run["loss"].item() == pytest.approx(softplus(-X), rel=1e-5)  # −log σ(6.7)
@@ -135,6 +129,9 @@ def test_exercise_1_label_one():
         assert dw.item() < 0
     for db in (run["dL_db"], run["b"].grad):
         assert db.item() == pytest.approx(SIGMA - 1, rel=2e-4)
+    assert run["learning_rate"] == 0.1
+    assert run["w_change"] == pytest.approx(-0.1 * (SIGMA - 1) * X, rel=2e-4)
+    assert run["w_change"] > 0  # descent raises w
 
 
 def test_exercise_2_one_descent_step():
@@ -147,16 +144,6 @@ def test_exercise_2_one_descent_step():
     assert run["b"].item() == pytest.approx(b_new, rel=1e-6)
     assert run["loss_before"].item() == pytest.approx(softplus(X), rel=1e-6)
     assert run["loss_after"].item() == pytest.approx(softplus(w_new * X + b_new), rel=1e-5)
-    assert run["loss_after"].item() == pytest.approx(2.2304, abs=5e-5)
-
-
-def test_exercise_3_the_clamp_floor():
-    run = run_snippet("single_neuron/clamp_floor.py")
-    assert run["y_hat"].item() == pytest.approx(sigmoid(-20.0), rel=1e-5)
-    assert run["loss_clamped"].item() == pytest.approx(-math.log(1e-8), rel=1e-6)
-    assert run["slope_clamped"].item() == 0.0
-    assert run["loss_logits"].item() == pytest.approx(softplus(20.0), rel=1e-6)
-    assert run["slope_logits"].item() == pytest.approx(sigmoid(-20.0) - 1, rel=1e-6)
 
 
 def figure(lesson: str, name: str):
