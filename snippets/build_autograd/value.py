@@ -308,7 +308,7 @@ u = Value(at)
 print("d(3u)/du at u = 3:", u.grad, "  by hand:", 3.0)
 v = Value(at)
 (v * v).backward()
-assigned_grad = v.grad
+square_grad = assigned_grad = v.grad  # square_grad: what the multiplication in use gives (the notebook checks it)
 print("d(v·v)/dv at v = 3:", assigned_grad, "  by hand:", 2 * at)
 # --8<-- [end:assigned]
 
@@ -330,7 +330,7 @@ Value.__mul__ = Value.__rmul__ = careful_multiply
 
 v = Value(at)
 (v * v).backward()
-accumulated_grad = v.grad
+square_grad = accumulated_grad = v.grad
 print("d(v·v)/dv at v = 3:", accumulated_grad)
 
 square_ours, square_torch = gradients(lambda v: v * v, at)

@@ -109,6 +109,7 @@ def test_assigning_loses_one_path_and_adding_keeps_both(run):
     at = run["at"]
     assert run["assigned_grad"] == at  # one path of d(v·v)/dv = v + v
     assert run["accumulated_grad"] == 2 * at
+    assert run["square_grad"] == 2 * at  # what the notebook's check of the fix expects
     assert run["square_ours"] == run["square_torch"] == [2 * at]
 
 

@@ -55,7 +55,7 @@ def run_notebook(lesson: Lesson) -> nbformat.NotebookNode:
 def solved(lesson: Lesson, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as a learner who solves every exercise runs it, then tries a wrong answer to each.
 
-    Each answer cell holds the recorded answer; the code of each fix is the section that fixes it.
+    Each answer cell holds the recorded answer; the code of each fix ends with the section that fixes it.
     Cells added at the end check a wrong answer to each box, and the unfixed code of each fix:
     they are tagged `wrong`, and must say "Not yet".
     """
@@ -69,7 +69,7 @@ def solved(lesson: Lesson, notebook: nbformat.NotebookNode) -> nbformat.Notebook
             wrong.append(f"check({number}, {str(float(shown) * 1.5 + 1.25)!r})")
         else:
             buggy, fixed = (sections[(box.snippet, name)].source for name in box.choices)
-            _cell(notebook, buggy).source = fixed
+            _cell(notebook, buggy).source = f"{buggy}\n\n{fixed}"  # the fixed code replaces what it defines
             wrong.append(f"{buggy}\ncheck({number}, {box.ref.expr})")
     for source in wrong:
         cell = nbformat.v4.new_code_cell(source)
