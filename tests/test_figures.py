@@ -10,8 +10,8 @@ import torch
 
 from lessonkit import recordings, run_snippet
 from lessonkit.figures.figure import LIGHT
-from lessonkit.figures.modules import lesson_figures
 from lessonkit.lesson import load_all
+from tests.lessons.figures import figure
 from tests.test_pages import PROJECT
 
 # A lesson page may transfer at most 350 KiB; one picture in one palette may take a sixth of that.
@@ -55,10 +55,6 @@ def test_the_built_pages_carry_each_figure_with_its_recorded_alt_text(project, b
 
 
 # --- the figures of the later lessons, against the maths (their lesson test modules hold the rest) ---------------
-
-
-def figure(lesson: str, name: str):
-    return next(figure for figure in lesson_figures(PROJECT, lesson) if figure.name == name)
 
 
 @pytest.mark.lesson("build_autograd")

@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.figures.modules import lesson_figures
+from lessonkit import run_snippet
+from tests.lessons.figures import figure, node
 
 
 def sigmoid(v: float) -> float:
@@ -82,16 +82,6 @@ def test_q6_each_partial_matches_its_own_gradient():
 def test_q6_the_slip_is_reported_by_assert_close():
     printed = run_snippet("chain_rule/q6.py").outputs["the_slip"]
     assert printed.startswith("Scalars are not close!")
-
-
-def figure(lesson: str, name: str):
-    """A figure of the lesson, as its figure module computes it now."""
-    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
-
-
-def node(graph, name):
-    (found,) = [node for node in graph.nodes if node.name == name]
-    return found
 
 
 # --- the figures: graphs of what autograd really recorded ---------------------------------

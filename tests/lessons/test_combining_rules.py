@@ -1,31 +1,17 @@
 """docs/combining_rules.md: the product, quotient and chain rules, and the exercises, against closed forms."""
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 import sympy as sp
 import torch
 
 from lessonkit import run_snippet
-
-X = sp.Symbol("x")
-FLOAT32 = 1e-6  # see tests/lessons/test_derivative_rules.py
-CENTRAL = 1e-8
+from tests.lessons.rules import FLOAT32, Rule, X, assert_agrees
 
 
 def sigmoid(z: float) -> float:
     return 1 / (1 + math.exp(-z))
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    point: float
-    slope: Callable[[float], float]
-    formula: sp.Expr
-    float32: float = FLOAT32
 
 
 RULES = [
@@ -48,14 +34,7 @@ RULES = [
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_the_rule_and_the_three_methods_agree_with_the_derivative(rule):
-    checked = run_snippet("combining_rules/rules.py")[rule.name]
-    expected = rule.slope(rule.point)
-    assert checked.x0 == rule.point
-    assert checked.by_rule == pytest.approx(expected, rel=1e-12)
-    assert sp.simplify(checked.formula - rule.formula) == 0
-    assert checked.sympy == pytest.approx(expected, rel=1e-12)
-    assert checked.central == pytest.approx(expected, abs=CENTRAL)
-    assert checked.autograd.item() == pytest.approx(expected, rel=rule.float32)
+    assert_agrees(run_snippet("combining_rules/rules.py")[rule.name], rule)
 
 
 def test_product_rule_terms_are_log_2_and_1():

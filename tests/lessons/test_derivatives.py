@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.figures.modules import lesson_figures
+from lessonkit import run_snippet
+from tests.lessons.figures import figure
 
 X = sp.Symbol("x")
 
@@ -177,16 +177,6 @@ def test_exercise_2_slope_of_the_cube_is_3x_squared():
     torch.testing.assert_close(run["x"].grad, torch.tensor(12.0))
     for line, step in zip(run.outputs["solution"].splitlines(), [0.1, 0.01, 0.001], strict=False):
         assert f"quotient {12 + 6 * step + step**2:.6f}" in line
-
-
-def figure(lesson: str, name: str):
-    """A figure of the lesson, as its figure module computes it now."""
-    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
-
-
-def node(graph, name):
-    (found,) = [node for node in graph.nodes if node.name == name]
-    return found
 
 
 # --- the figures --------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from itertools import pairwise
 import pytest
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.figures.modules import lesson_figures
+from lessonkit import run_snippet
 from snippets.figures.gradient_descent import behaviour
+from tests.lessons.figures import figure
 
 X0 = 5.0
 TOL = 1e-3
@@ -205,11 +205,6 @@ def test_exercise_mirror_rates_need_the_same_number_of_steps():
         assert values[:2] == [eta, 5]
         for k, value in enumerate(values[2:]):
             assert value == pytest.approx(closed(k, eta), abs=shown(value, 5)), row
-
-
-def figure(lesson: str, name: str):
-    """A figure of the lesson, as its figure module computes it now."""
-    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
 
 
 # --- the figure ---------------------------------------------------------------------------

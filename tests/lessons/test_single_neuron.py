@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.figures.modules import lesson_figures
+from lessonkit import run_snippet
+from tests.lessons.figures import figure, node
 
 X = 6.7  # the lesson's input; the label is 0, w = 1 and b = 0, so z = 6.7
 
@@ -144,16 +144,6 @@ def test_exercise_2_one_descent_step():
     assert run["b"].item() == pytest.approx(b_new, rel=1e-6)
     assert run["loss_before"].item() == pytest.approx(softplus(X), rel=1e-6)
     assert run["loss_after"].item() == pytest.approx(softplus(w_new * X + b_new), rel=1e-5)
-
-
-def figure(lesson: str, name: str):
-    """A figure of the lesson, as its figure module computes it now."""
-    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
-
-
-def node(graph, name):
-    (found,) = [node for node in graph.nodes if node.name == name]
-    return found
 
 
 # --- the figures ------------------------------------------------------------------------

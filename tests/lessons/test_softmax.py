@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.figures.modules import lesson_figures
+from lessonkit import run_snippet
+from tests.lessons.figures import figure, node
 
 X = [1.0, 2.0, 3.0]
 W = [[0.2, -0.5, 0.3], [0.4, 0.1, -0.2], [0.1, 0.3, 0.2]]
@@ -117,16 +117,6 @@ def test_exercise_2_cross_entropy():
     torch.testing.assert_close(run["x"].grad, as_float32(expected_x))
     # "The logit of the true class gets the only negative entry."
     assert [entry < 0 for entry in dL_dz] == [False, True, False]
-
-
-def figure(lesson: str, name: str):
-    """A figure of the lesson, as its figure module computes it now."""
-    return next(figure for figure in lesson_figures(Project.here(), lesson) if figure.name == name)
-
-
-def node(graph, name):
-    (found,) = [node for node in graph.nodes if node.name == name]
-    return found
 
 
 # --- the figure ---------------------------------------------------------------------------
