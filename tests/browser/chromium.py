@@ -273,6 +273,8 @@ def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) ->
         chrome = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         context = chrome.new_context(viewport=DESKTOP, color_scheme="light", service_workers="block")
         context.set_default_timeout(15_000)
+        # Every visit starts in the light palette: the dark one, chosen at the end of the last visit, is forgotten.
+        context.add_init_script("localStorage.clear()")
         browser = Browser(context, url)
         page = browser.page
         for path in paths:
@@ -295,13 +297,12 @@ def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) ->
             visit.exercises = page.evaluate(EXERCISES)
             page.set_viewport_size(DESKTOP)
 
-            browser.toggle_palette("slate")
             page.evaluate(THIN_OUT_REPEATS)
             page.evaluate(axe_script)
-            # The dark palette changes colours only: its rules about colour, then every rule in the light one.
-            visit.accessibility["slate"] = page.evaluate(RUN_AXE, COLOUR_RULES)
-            browser.toggle_palette("default")
+            # Every rule in the light palette; the dark one changes colours only, so its rules about colour.
             visit.accessibility["default"] = page.evaluate(RUN_AXE, {"resultTypes": ["violations"]})
+            browser.toggle_palette("slate")
+            visit.accessibility["slate"] = page.evaluate(RUN_AXE, COLOUR_RULES)
             browser.visit = None
             visits.append(visit)
         context.close()
