@@ -82,7 +82,7 @@ class _FillIn(Preprocessor):
         for fence in lesson.fences:
             problem = _include_problem(lesson, fence)
             if problem is not None:
-                replaced[fence.line - first] = [self._error(problem, fence.indent)]
+                replaced[fence.line - first] = [" " * fence.indent + self._error(problem, inline=False)]
                 replaced.update({line - first: [] for line in range(fence.line + 1, fence.end_line + 1)})
         for text in lesson.texts:
             if spans := lesson.spans_by_line.get(text.line):
@@ -95,7 +95,7 @@ class _FillIn(Preprocessor):
             try:
                 filled = self._span(lesson, span, line)
             except LessonError as error:
-                filled = self._error(error.problem, None if isinstance(span, Placeholder) else span.start)
+                filled = self._error(error.problem, inline=isinstance(span, Placeholder))
             line = line[: span.start] + filled + line[span.end :]
         return line.split("\n")
 
@@ -109,17 +109,16 @@ class _FillIn(Preprocessor):
             return f"\n{indent}".join(_figure_lines(lesson, span))
         return self.box(exercises.box(lesson, span))
 
-    def _error(self, problem: Problem, indent: int | None) -> str:
+    def _error(self, problem: Problem, inline: bool) -> str:
         """Log the problem, and show it on the page: inline for a value, as a block for anything larger."""
         log.error(str(problem))
         text = html.escape(str(problem), quote=False)
-        if indent is None:
+        if inline:
             return self.box(f'<strong class="lesson-error">[{text}]</strong>')
-        box = (
+        return self.box(
             '<div class="admonition failure lesson-error"><p class="admonition-title">'
             f"This part of the page could not be built</p><pre>{text}</pre></div>"
         )
-        return " " * indent + self.box(box)
 
     def box(self, html_text: str) -> str:
         """A token that stands for `html_text` until `_Unbox` stashes it."""

@@ -21,7 +21,7 @@ from lessonkit import recordings, syntax
 from lessonkit.errors import RECORD, LessonError
 from lessonkit.project import Project
 from lessonkit.sections import Section, find_section
-from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Malformed, Placeholder, Text, ValueRef
+from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Placeholder, Text, ValueRef
 
 PYTHON = ("python", "py", "python3")
 
@@ -121,14 +121,6 @@ class Lesson:
         for span in self.spans:
             found.setdefault(span.line, []).append(span)
         return found
-
-    @property
-    def placeholders(self) -> list[Placeholder]:
-        return [span for span in self.spans if isinstance(span, Placeholder)]
-
-    @property
-    def malformed(self) -> list[Malformed]:
-        return [span for span in self.spans if isinstance(span, Malformed)]
 
     def directives(self, kind: str) -> list[Directive]:
         return [span for span in self.spans if isinstance(span, Directive) and span.kind == kind]

@@ -72,6 +72,14 @@ def test_a_broken_value_is_logged_and_shown_in_place_and_the_rest_of_the_page_is
     assert "autograd: 6.0" in html  # and the rest of the page, as usual
 
 
+def test_a_broken_figure_in_a_fold_is_shown_in_the_fold(mini, caplog):
+    edit(mini.root / PAGE, "    Twice $x$:", "    {{ figure mini/gone }}\n\n    Twice $x$:")
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
+        html = convert(mini)
+    fold = html[html.index('<details class="success">') :].split("</details>")[0]
+    assert '<summary>Solution</summary>\n<div class="admonition failure lesson-error">' in fold  # a box, not code
+
+
 @pytest.mark.parametrize(
     ("edit_args", "message"),
     [
