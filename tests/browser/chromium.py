@@ -98,7 +98,7 @@ THIN_OUT_REPEATS = r"""() => {
 
 # Every exercise box on the page, answered right and then wrong, as a learner would (the form's own submit):
 # what the build put in each box, and what the page said back. The page is left showing the results and
-# the opened hints, so that axe-core checks those too.
+# the opened hints, so that the phone-width check and axe-core see those too.
 EXERCISES = r"""() => {
   const said = (form) => form.querySelector(".lesson-result").textContent;
   const boxes = [];
@@ -279,6 +279,7 @@ def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) ->
         page = browser.page
         for path in paths:
             visit = browser.open(path)
+            visit.exercises = page.evaluate(EXERCISES)  # first: every check below sees the results and hints
             if screenshots:
                 page.screenshot(path=ARTIFACTS / f"{visit.name}-desktop.png")
             page.set_viewport_size(PHONE)
@@ -294,7 +295,6 @@ def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) ->
             with contextlib.suppress(PlaywrightTimeout):  # then some have no button: the test reports them
                 page.wait_for_function(f"() => !({COPY_BUTTONS})().uncopyable.length", timeout=3_000)
             visit.inspection = {**page.evaluate(INSPECT), **page.evaluate(COPY_BUTTONS), "sideways": sideways}
-            visit.exercises = page.evaluate(EXERCISES)
             page.set_viewport_size(DESKTOP)
 
             page.evaluate(THIN_OUT_REPEATS)
