@@ -41,6 +41,11 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "lesson(name): the test is about one lesson, which -k and --update-outputs follow"
     )
+    coverage = config.pluginmanager.getplugin("_cov")
+    if not is_full_run(config) and coverage is not None and coverage.cov_controller is not None:
+        # A partial run cannot cover every lesson: no gate, no report, and no tracing to slow it down.
+        coverage.cov_controller.cov.stop()
+        coverage.options.no_cov = True
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by marker
@@ -81,8 +86,6 @@ def is_full_run(config) -> bool:
 def pytest_collection_finish(session):
     config, project = session.config, Project.here()
     full_run = is_full_run(config)
-    if not full_run and (coverage := config.pluginmanager.getplugin("_cov")) is not None:
-        coverage.options.cov_fail_under = None  # a partial run cannot cover every lesson
     if config.getoption("--update-outputs"):
         lessons = None if full_run else {lesson for item in session.items if (lesson := lesson_of(item))}
         recorded = record(project, lessons)
