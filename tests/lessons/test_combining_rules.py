@@ -6,7 +6,8 @@ import pytest
 import sympy as sp
 import torch
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
+from lessonkit.sections import find_section
 from tests.lessons.rules import FLOAT32, Rule, X, assert_agrees
 
 
@@ -81,3 +82,11 @@ def test_sympy_proves_both_identities():
 def test_autograd_slopes_are_float32():
     run = run_snippet("combining_rules/rules.py")
     assert all(run[rule.name].autograd.dtype == torch.float32 for rule in RULES)
+
+
+def test_check_rule_is_the_same_function_as_in_derivative_rules():
+    # The page says so; each lesson keeps its own copy so that its notebook runs on its own.
+    snippets = Project.here().snippets_dir
+    here = find_section(snippets, "combining_rules/rules.py", "check")
+    there = find_section(snippets, "derivative_rules/rules.py", "check")
+    assert here.code == there.code
