@@ -38,7 +38,8 @@ tiny = math.ulp(0.0)  # the gap between 0.0 and the next float up
 tiny_exponent = round(math.log2(tiny))
 print("smallest positive float:", tiny)
 print("as a power of two:       2 **", tiny_exponent, "=", 2.0**tiny_exponent)
-print("half of it:             ", tiny / 2)
+half = tiny / 2  # exactly between 0.0 and tiny: the tie goes to the float whose last bit is 0
+print("half of it:             ", half)
 normal_min = sys.float_info.min  # the smallest float that keeps all its bits
 print("smallest with all", bits, "bits:", normal_min)
 tiny32 = torch.nextafter(torch.tensor(0.0), torch.tensor(1.0)).item()

@@ -90,7 +90,8 @@ def test_smallest_positive_float_is_two_to_the_minus_1074(floats):
     assert Fraction(floats["tiny"]) == Fraction(1, 2**1074)
     # About 4.9e-324, as the page says: between 4.9 and 5.0 times 10 ** -324.
     assert Fraction(49, 10**325) < Fraction(floats["tiny"]) < Fraction(50, 10**325)
-    assert floats["tiny"] / 2 == 0.0
+    assert repr(floats["tiny"]) == "5e-324"  # the shortest decimal that names it
+    assert floats["half"] == 0.0 and floats["tiny"] / 2 == 0.0
     assert floats["normal_min"] == 2.0**-1022 == sys.float_info.min
     assert floats["tiny32_exponent"] == -(126 + 23)
     assert floats["tiny32"] == 2.0**-149
