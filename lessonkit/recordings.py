@@ -136,16 +136,16 @@ def _json(project: Project, path: Path) -> Any:
     if not path.is_file():
         return None
     stat = path.stat()
-    return _parse_json(path, project.display(path), stat.st_mtime_ns, stat.st_size)
+    return _parse_json(project, path, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.cache
-def _parse_json(path: Path, name: str, mtime_ns: int, size: int) -> Any:
+def _parse_json(project: Project, path: Path, mtime_ns: int, size: int) -> Any:
     # The file's time and size are part of the key: a recording is read once until it changes.
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         line, column = (error.lineno, error.colno) if isinstance(error, json.JSONDecodeError) else (1, None)
         raise LessonError(
-            name, line, f"this recording is not valid JSON ({error}); `{RECORD}` rebuilds it", column
+            project.display(path), line, f"this recording is not valid JSON ({error}); `{RECORD}` rebuilds it", column
         ) from None

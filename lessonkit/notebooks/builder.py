@@ -61,14 +61,10 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
     notebook = v4.new_notebook(metadata=METADATA)
     for number, cell in enumerate(cells, 1):
         if cell.kind == "code":
-            new = v4.new_code_cell(cell.source)
             name = f"{Path(cell.include.target).stem}-{cell.include.section}" if cell.include else cell.role
         else:
-            new = v4.new_markdown_cell(cell.source)
             name = cell.role or "prose"
-            if cell.attachments:
-                new.attachments = cell.attachments
-        new.id = f"{number:03d}-{name}"[:64]  # deterministic, unlike nbformat's random ids
+        new = _new_cell(cell, f"{number:03d}-{name}"[:64])
         tags = [cell.role] if cell.role else [SOLUTION_TAG] if cell.folded or cell.opens_fold else []
         if tags:
             new.metadata["tags"] = [*tags, NOT_IN_WORKBOOK]
@@ -81,6 +77,18 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
         notebook.cells.append(new)
     nbformat.validate(notebook)
     return notebook
+
+
+def _new_cell(cell: Cell, cell_id: str) -> nbformat.NotebookNode:
+    """A cell as v4.new_code_cell and v4.new_markdown_cell make it, without validating each one
+    (half of a build's notebook time): to_notebook validates the whole notebook once.
+    The id is deterministic, unlike nbformat's random ones."""
+    fields = {"id": cell_id, "cell_type": cell.kind, "metadata": {}, "source": cell.source}
+    if cell.kind == "code":
+        fields |= {"execution_count": None, "outputs": []}
+    elif cell.attachments:
+        fields["attachments"] = cell.attachments
+    return nbformat.from_dict(fields)
 
 
 def notebook_text(lesson: Lesson, link_base: str | None = None, embed_figures: bool = True) -> str:
