@@ -52,6 +52,7 @@ DIRECTIVES = ("figure", "answer", "predict", "fix")
 # Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
 _BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
+_LONE_NUMBER = re.compile(r"[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?")
 # What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
 _NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
 # A figure's caption block (pymdownx.blocks.caption): its opening and closing lines.
@@ -276,11 +277,20 @@ def mask_code(line: str) -> str:
 
 
 def readable(line: str, spans: list[Span]) -> str:
-    """What a reader reads on a line, columns kept: code, engine spans, HTML, attributes and link targets blanked."""
-    line = mask_code(line)
+    """What a reader reads on a line, columns kept: code, engine spans, HTML, attributes and link targets blanked.
+
+    A code span that holds a number and nothing else (`5e-324`) states that number, so it is read as text.
+    """
+    line = _CODE_SPAN.sub(_read_code_span, line)
     for span in spans:
         line = line[: span.start] + " " * (span.end - span.start) + line[span.end :]
     return _NOT_TEXT.sub(lambda match: " " * len(match.group()), line)
+
+
+def _read_code_span(match: re.Match) -> str:
+    code = match["code"]
+    shown = code if _LONE_NUMBER.fullmatch(code.strip()) else " " * len(code)
+    return " " * len(match["ticks"]) + shown + " " * len(match["ticks"])
 
 
 def is_caption_marker(line: str) -> bool:

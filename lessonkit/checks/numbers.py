@@ -5,7 +5,8 @@ exercise or step number, an exponent, coefficient or constant of a formula (the 
 the 1 in $1 - \\sigma$). Every other number on a page states a value, and comes from the code:
 a placeholder, a recording or a generated include. So any number with two or more digits, a
 decimal point or an exponent is reported wherever it is typed: prose, headings, tables,
-admonition titles, captions, hints and maths alike.
+admonition titles, captions, hints and maths alike, and in a code span that holds a number
+and nothing else (`5e-324`). Code in a code span (`torch.tensor(3.0)`) is an input written as code.
 
 A one-digit input stated as `name = value` (at $a = 2$) is tied to the code: the check finds
 a variable of that name in the snippets of that part of the page (from its heading to the

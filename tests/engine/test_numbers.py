@@ -29,8 +29,9 @@ def problems_at(project, text: str):
         (MATHS, "$x^2 = 9.0$", "9.0", "{{ mini/square.py:y:.1f }}"),  # a result in maths
         (INPUT, "$x = 3.0$", "3.0", "{{ mini/square.py:x:.1f }}"),  # an input with a decimal point
         ("Twice $x$: {{ mini/square.py:slope:.1f }}.", "Twice $x$: 6.0.", "6.0", "{{ mini/square.py:slope:.1f }}"),
+        (PROSE, "`9.0`, so", "9.0", "{{ mini/square.py:y:.1f }}"),  # a code span holding a number alone
     ],
-    ids=["prose", "maths", "input", "solution-fold"],
+    ids=["prose", "maths", "input", "solution-fold", "code-span"],
 )
 def test_a_typed_value_fails_at_its_line_and_column_naming_the_placeholder(mini, old, new, typed, placeholder):
     edit(mini.root / PAGE, old, new)
@@ -39,6 +40,11 @@ def test_a_typed_value_fails_at_its_line_and_column_naming_the_placeholder(mini,
     assert line_text[problem.column - 1 :].startswith(typed)
     assert "is typed: a number of two or more digits, or with a decimal point or an exponent" in problem.message
     assert problem.message.endswith(f"write {placeholder}")
+
+
+def test_code_in_a_code_span_is_code_not_a_stated_value(mini):
+    edit(mini.root / PAGE, PROSE, "`square(3.0)`, so")
+    assert problems_at(mini, "`square(3.0)`, so") == []
 
 
 def test_a_wrong_typed_value_fails_too(mini):
