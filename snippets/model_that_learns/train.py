@@ -100,19 +100,30 @@ assert network_test_accuracy > 0.9 and network_losses[-1] < 0.1
 # --8<-- [start:optim_sgd]
 from torch import nn
 
-sgd_model = nn.Sequential(nn.Linear(2, hidden), nn.Tanh(), nn.Linear(hidden, 1))
-with torch.no_grad():  # start from the weights the hand-written loop started from
-    for parameter, value in zip(sgd_model.parameters(), start):
-        parameter.copy_(value)
 
-optimizer = torch.optim.SGD(sgd_model.parameters(), lr=network_lr)
-sgd_losses = []
-for _ in range(network_steps):
-    optimizer.zero_grad()
-    loss = F.binary_cross_entropy_with_logits(sgd_model(X_train).squeeze(1), y_train)
-    sgd_losses.append(loss.item())
-    loss.backward()
-    optimizer.step()
+def network_at_start():
+    """Our network as PyTorch layers, at the weights our loop started from."""
+    model = nn.Sequential(nn.Linear(2, hidden), nn.Tanh(), nn.Linear(hidden, 1))
+    with torch.no_grad():
+        for parameter, value in zip(model.parameters(), start):
+            parameter.copy_(value)
+    return model
+
+
+def train_with(optimizer, model, steps):
+    """The loop of a PyTorch training script; returns the loss before each step."""
+    losses = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = F.binary_cross_entropy_with_logits(model(X_train).squeeze(1), y_train)
+        losses.append(loss.item())
+        loss.backward()
+        optimizer.step()
+    return losses
+
+
+sgd_model = network_at_start()
+sgd_losses = train_with(torch.optim.SGD(sgd_model.parameters(), lr=network_lr), sgd_model, network_steps)
 
 print(f"final loss, our loop:    {network_losses[-1]:.4f}")
 print(f"final loss, torch.optim: {sgd_losses[-1]:.4f}")
@@ -120,20 +131,9 @@ torch.testing.assert_close(torch.tensor(sgd_losses), torch.tensor(network_losses
 # --8<-- [end:optim_sgd]
 
 # --8<-- [start:adam]
-adam_model = nn.Sequential(nn.Linear(2, hidden), nn.Tanh(), nn.Linear(hidden, 1))
-with torch.no_grad():
-    for parameter, value in zip(adam_model.parameters(), start):
-        parameter.copy_(value)
-
 adam_lr, adam_steps = 0.05, 100
-optimizer = torch.optim.Adam(adam_model.parameters(), lr=adam_lr)
-adam_losses = []
-for _ in range(adam_steps):
-    optimizer.zero_grad()
-    loss = F.binary_cross_entropy_with_logits(adam_model(X_train).squeeze(1), y_train)
-    adam_losses.append(loss.item())
-    loss.backward()
-    optimizer.step()
+adam_model = network_at_start()
+adam_losses = train_with(torch.optim.Adam(adam_model.parameters(), lr=adam_lr), adam_model, adam_steps)
 
 adam_test_accuracy = accuracy(lambda X: adam_model(X).squeeze(1), X_test, y_test)
 print(f"Adam: loss {adam_losses[-1]:.4f} after {adam_steps} steps, test accuracy {adam_test_accuracy:.3f}")
