@@ -103,7 +103,7 @@ class _FillIn(Preprocessor):
         if isinstance(span, Placeholder):
             return lesson.value(span.ref, span.line)
         if isinstance(span, Malformed):
-            raise LessonError(lesson.name, span.line, f"'{span.text}' is not something the engine reads")
+            raise LessonError(lesson.name, span.line, span.message)
         indent = line[: len(line) - len(line.lstrip())]
         if span.kind == "figure":
             return f"\n{indent}".join(_figure_lines(lesson, span))

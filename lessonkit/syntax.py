@@ -51,6 +51,10 @@ _FIX = re.compile(
 DIRECTIVES = ("figure", "answer", "predict", "fix")
 # Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
 _BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
+# Every form of span the engine reads, as an error about a malformed one lists them.
+FORMS = (
+    "{{ lesson/snippet.py:name:format }}, or a directive: {{ figure … }}, {{ answer … }}, {{ predict … }}, {{ fix … }}"
+)
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 _LONE_NUMBER = re.compile(r"[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?")
 # What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
@@ -183,7 +187,10 @@ class Directive(Span):
 
 @dataclass(frozen=True)
 class Malformed(Span):
-    pass
+    @property
+    def message(self) -> str:
+        """What is wrong, and the forms the engine reads instead."""
+        return f"'{self.text}' is not something the engine reads; write {FORMS}"
 
 
 @dataclass(frozen=True)

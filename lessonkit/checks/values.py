@@ -7,16 +7,13 @@ from lessonkit.runner import run_snippet
 from lessonkit.syntax import Directive, Malformed, Placeholder
 from lessonkit.values import compute
 
-FORMS = "{{ lesson/snippet.py:name:format }}, or a directive: {{ figure … }}, {{ answer … }}, {{ predict … }}"
-
 
 def check(lesson: Lesson) -> list[Problem]:
     problems: list[Problem] = []
     failed: set[str] = set()  # snippets or recordings that cannot be read: reported once
     for span in lesson.spans:
         if isinstance(span, Malformed):
-            message = f"'{span.text}' is not something the engine reads; write {FORMS}"
-            problems.append(Problem(lesson.name, span.line, message))
+            problems.append(Problem(lesson.name, span.line, span.message))
         elif isinstance(span, (Placeholder, Directive)) and span.ref is not None and span.ref.snippet not in failed:
             problems += _value(lesson, span, failed)
     return problems
@@ -25,7 +22,7 @@ def check(lesson: Lesson) -> list[Problem]:
 def _value(lesson: Lesson, span: Placeholder | Directive, failed: set[str]) -> list[Problem]:
     ref = span.ref
     try:
-        recorded = recordings.read_values(lesson.project, ref.snippet)
+        recordings.read_values(lesson.project, ref.snippet)  # an unreadable recording: reported once per snippet
         namespace = run_snippet(ref.snippet, lesson.project).namespace
     except LessonError as error:
         failed.add(ref.snippet)
@@ -34,9 +31,10 @@ def _value(lesson: Lesson, span: Placeholder | Directive, failed: set[str]) -> l
         actual = compute(namespace, ref.key)
     except Exception as error:  # a name the snippet does not define, a bad format spec, ...
         return [Problem(lesson.name, span.line, f"{span.text.strip()} cannot be computed: {error!r}")]
-    shown = recorded.get(ref.key)
-    if shown is None:
-        return [Problem(lesson.name, span.line, f"{{{{ {ref} }}}} has no recorded value; run `{RECORD}`")]
+    try:
+        shown = lesson.value(ref, span.line)
+    except LessonError as error:  # none recorded
+        return [error.problem]
     if shown != actual:
         message = (
             f"the page shows {{{{ {ref} }}}} as {shown!r}, but the code now gives {actual!r}; "

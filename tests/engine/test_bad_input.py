@@ -178,3 +178,4 @@ def test_text_meant_for_the_engine_that_it_cannot_read_is_reported(mini):
     found = problems(mini)
     assert "'{{ mini/square.py y }}' is not something the engine reads" in found
     assert "'{{ figure mini parabola }}' is not something the engine reads" in found
+    assert found.count("{{ answer … }}, {{ predict … }}, {{ fix … }}") == 2  # the forms to write instead

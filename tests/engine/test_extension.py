@@ -95,3 +95,15 @@ def test_code_that_cannot_compile_and_tex_that_cannot_be_typeset_are_shown(mini,
         html = convert(mini)
     assert message in html
     assert any(message in record.getMessage() for record in caplog.records)
+
+
+def test_text_meant_for_the_engine_is_shown_with_the_forms_it_reads(mini, caplog):
+    edit(mini.root / PAGE, "{{ mini/square.py:y:.1f }}, so", "{{ mini/square.py y }}, so")
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
+        html = convert(mini)
+    line = line_of(mini.root / PAGE, "{{ mini/square.py y }}")
+    logged = [record.getMessage() for record in caplog.records]
+    assert any(
+        message.startswith(f"{PAGE}:{line}: '{{{{ mini/square.py y }}}}' is not something") for message in logged
+    )
+    assert "write {{ lesson/snippet.py:name:format }}, or a directive:" in html  # the fix, on the page too
