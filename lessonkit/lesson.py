@@ -215,6 +215,10 @@ class Lesson:
             paths += [recordings.svg_path(project, directive.figure, palette) for palette in ("light", "dark")]
         return list(dict.fromkeys(paths))
 
+    def source_versions(self) -> tuple[tuple[Path, int | None], ...]:
+        """Each source with its modification time (None if it is missing): unchanged while the tuple is equal."""
+        return tuple((path, path.stat().st_mtime_ns if path.is_file() else None) for path in self.sources())
+
     def section(self, include: Include) -> Section:
         """The snippet section a code block includes; LessonError at the include's line if there is none."""
         try:

@@ -20,9 +20,8 @@ class SnippetRun:
     sections: list[Section]
     outputs: dict[str, str]  # section name -> everything it printed
     namespace: dict[str, Any] = field(repr=False)
-    history: dict[str, set[float]] = field(
-        repr=False, default_factory=dict
-    )  # every number a name held between sections
+    # every number a name held between sections
+    history: dict[str, set[float]] = field(repr=False, default_factory=dict)
 
     def __getitem__(self, name: str) -> Any:
         """A variable the snippet left behind, for tests: `run["dz_da"]`."""

@@ -36,8 +36,8 @@ def on_page_markdown(markdown, page, config, files):
     if not _serving or not page.file.src_uri.endswith(".md"):
         return markdown
     project = Project(Path(config.config_file_path).parent)
-    sources = [Path(config.config_file_path), *load(project, Path(page.file.abs_src_path)).sources()]
-    versions = (markdown, *((path, path.stat().st_mtime_ns if path.is_file() else None) for path in sources))
+    settings = Path(config.config_file_path).stat().st_mtime_ns  # mkdocs.yml
+    versions = (markdown, settings, *load(project, Path(page.file.abs_src_path)).source_versions())
     uri = page.file.src_uri
     cached = _rendered.get(uri)
     if cached is not None and cached[0] == versions:

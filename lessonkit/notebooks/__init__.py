@@ -19,8 +19,7 @@ __all__ = [
 
 def cached_notebook_text(lesson: Lesson, link_base: str | None = None, embed_figures: bool = True) -> str:
     """`notebook_text`, built again only when the page or a file it shows has changed (for `mkdocs serve`)."""
-    versions = tuple((path, path.stat().st_mtime_ns if path.is_file() else None) for path in lesson.sources())
-    return _notebook_text(lesson, versions, link_base, embed_figures)
+    return _notebook_text(lesson, lesson.source_versions(), link_base, embed_figures)
 
 
 @functools.lru_cache(maxsize=256)
