@@ -28,7 +28,6 @@ from markdown.preprocessors import Preprocessor
 
 from lessonkit import exercises, recordings
 from lessonkit.errors import RECORD, LessonError, Problem
-from lessonkit.figures.figure import PALETTES
 from lessonkit.lesson import Lesson, with_body
 from lessonkit.mathml import typeset
 from lessonkit.project import Project
@@ -179,18 +178,12 @@ def _figure_lines(lesson: Lesson, directive: Directive) -> list[str]:
     """Both palettes' pictures, each hidden in the other palette by Material, with alt text and size as recorded."""
     alt = lesson.figure(directive)["alt"]
     lines = []
-    for palette in PALETTES:
-        path = recordings.svg_path(lesson.project, directive.figure, palette.name)
-        svg = recordings.read_svg(path)
-        if svg is None:
-            raise LessonError(
-                lesson.name, directive.line, f"{lesson.project.display(path)} is not drawn yet; run `{RECORD}`"
-            )
+    for palette, path, svg in lesson.drawings(directive):
         width, height = recordings.svg_size(svg)
         source = posixpath.relpath(
             path.relative_to(lesson.project.docs_dir).as_posix(), posixpath.dirname(lesson.uri) or "."
         )
-        lines.append(f'![{alt}]({source}#only-{palette.name}){{ width="{width}" height="{height}" loading="lazy" }}')
+        lines.append(f'![{alt}]({source}#only-{palette}){{ width="{width}" height="{height}" loading="lazy" }}')
     return lines
 
 

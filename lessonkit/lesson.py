@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify, unique
 
 from lessonkit import recordings, syntax
 from lessonkit.errors import RECORD, LessonError
+from lessonkit.figures.figure import PALETTES
 from lessonkit.project import Project
 from lessonkit.sections import Section, find_section
 from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Placeholder, Text, ValueRef
@@ -212,7 +213,7 @@ class Lesson:
         paths += [recordings.values_path(project, snippet) for snippet in self.quoted_values]
         for directive in self.directives("figure"):
             paths.append(recordings.figure_path(project, directive.figure))
-            paths += [recordings.svg_path(project, directive.figure, palette) for palette in ("light", "dark")]
+            paths += [recordings.svg_path(project, directive.figure, palette.name) for palette in PALETTES]
         return list(dict.fromkeys(paths))
 
     def source_versions(self) -> tuple[tuple[Path, int | None], ...]:
@@ -249,6 +250,18 @@ class Lesson:
                 f"define it in snippets/figures/ and run `{RECORD}`",
             )
         return content
+
+    def drawings(self, directive: Directive) -> list[tuple[str, Path, str]]:
+        """A figure's picture in each palette: (palette name, SVG file, its text); LessonError if one is not drawn."""
+        found = []
+        for palette in PALETTES:
+            path = recordings.svg_path(self.project, directive.figure, palette.name)
+            svg = recordings.read_svg(path)
+            if svg is None:
+                message = f"{self.project.display(path)} is not drawn yet; run `{RECORD}`"
+                raise LessonError(self.name, directive.line, message)
+            found.append((palette.name, path, svg))
+        return found
 
     def relative(self, target: str) -> str:
         """A path written on the page, relative to docs/."""

@@ -15,7 +15,6 @@ import html
 import re
 
 from lessonkit import recordings
-from lessonkit.figures.figure import PALETTES
 from lessonkit.lesson import Lesson
 from lessonkit.syntax import Directive, Placeholder, Text, is_caption_marker
 
@@ -62,17 +61,17 @@ class Prose:
 
     def _figure(self, directive: Directive) -> str:
         alt = self.lesson.figure(directive)["alt"]
-        if self.embed_figures:
-            path = recordings.svg_path(self.lesson.project, directive.figure, PALETTES[0].name)
-            self.attachments[path.name] = {"image/svg+xml": base64.b64encode(path.read_bytes()).decode()}
+        drawings = self.lesson.drawings(directive)
+        if self.embed_figures:  # the first palette, the light one: a notebook has no palette switch
+            _, path, svg = drawings[0]
+            self.attachments[path.name] = {"image/svg+xml": base64.b64encode(svg.encode()).decode()}
             return f"![{alt}](attachment:{path.name})"
         images = []
-        for palette in PALETTES:
-            path = recordings.svg_path(self.lesson.project, directive.figure, palette.name)
-            width, height = recordings.svg_size(path.read_text(encoding="utf-8"))
+        for palette, path, svg in drawings:
+            width, height = recordings.svg_size(svg)
             source = path.relative_to(self.lesson.project.docs_dir).as_posix()
             images.append(
-                f'<img src="{self.link_base}{source}#only-{palette.name}" alt="{html.escape(alt)}" '
+                f'<img src="{self.link_base}{source}#only-{palette}" alt="{html.escape(alt)}" '
                 f'width="{width}" height="{height}">'
             )
         return "\n".join(images)

@@ -74,3 +74,13 @@ def test_a_missing_value_names_the_page_and_line(mini):
     line = line_of(mini.root / PAGE, "{{ mini/square.py:x:g }}")
     with pytest.raises(LessonError, match=rf"^{PAGE}:{line}: .*has no recorded value; run `pytest --update-outputs`"):
         read_cells(page(mini))
+
+
+@pytest.mark.parametrize("embed_figures", [True, False], ids=["download", "workbook"])
+def test_a_figure_not_drawn_yet_names_the_page_line_and_file(mini, embed_figures):
+    svg = next((mini.root / "docs/figures").glob("*/parabola-light.svg"))
+    svg.unlink()
+    line = line_of(mini.root / PAGE, "{{ figure mini/parabola }}")
+    drawn = rf"^{PAGE}:{line}: {mini.display(svg)} is not drawn yet; run `pytest --update-outputs`"
+    with pytest.raises(LessonError, match=drawn):
+        notebook_text(page(mini), "../", embed_figures)
