@@ -13,6 +13,7 @@ serves them after Material's instant navigation too.
 import hashlib
 import html
 
+from lessonkit.errors import RECORD, LessonError
 from lessonkit.lesson import Lesson
 from lessonkit.recordings import output_path, read_output
 from lessonkit.syntax import Directive
@@ -34,9 +35,16 @@ def choices(lesson: Lesson, directive: Directive) -> list[tuple[str, str]]:
     """(section, recorded output) of a prediction's choices, in the order the page shows them.
 
     The order is fixed by the sections' names, not by the directive, so the right one is not always first.
+    A choice without a recorded output raises LessonError at the directive's line.
     """
-    sections = sorted(directive.choices, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
-    return [(name, read_output(output_path(lesson.project, directive.snippet, name)) or "") for name in sections]
+    found = []
+    for name in sorted(directive.choices, key=lambda name: hashlib.sha256(name.encode()).hexdigest()):
+        output = read_output(output_path(lesson.project, directive.snippet, name))
+        if not output:
+            message = f"the choice {directive.snippet}:{name} has no recorded output; run `{RECORD}`"
+            raise LessonError(lesson.name, directive.line, message)
+        found.append((name, output))
+    return found
 
 
 def _answer_box(value: str, name: str) -> str:

@@ -2,7 +2,8 @@
 
 from lessonkit import recordings
 from lessonkit.answers import read_number
-from lessonkit.errors import RECORD, LessonError, Problem
+from lessonkit.errors import LessonError, Problem
+from lessonkit.exercises import choices
 from lessonkit.lesson import Lesson
 from lessonkit.sections import find_section
 from lessonkit.syntax import Directive
@@ -48,13 +49,12 @@ def _sections(lesson: Lesson, directive: Directive) -> list[str]:
 
 def _choices(lesson: Lesson, directive: Directive) -> list[str]:
     messages = _sections(lesson, directive)
-    outputs = {}
-    for name in directive.choices:
-        path = recordings.output_path(lesson.project, directive.snippet, name)
-        output = recordings.read_output(path)
-        if not output and not messages:
-            messages.append(f"the choice {directive.snippet}:{name} has no recorded output; run `{RECORD}`")
-        outputs[name] = output
-    if len(set(outputs.values())) < len(outputs) and not messages:
-        messages.append("two choices print the same output: a learner could not tell them apart")
-    return messages
+    if messages:
+        return messages
+    try:
+        outputs = [output for _, output in choices(lesson, directive)]
+    except LessonError as error:  # a choice with no recorded output
+        return [error.problem.message]
+    if len(set(outputs)) < len(outputs):
+        return ["two choices print the same output: a learner could not tell them apart"]
+    return []

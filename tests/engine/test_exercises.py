@@ -3,6 +3,7 @@ recordings, and in the notebook, with check cells that need nothing of this proj
 
 import contextlib
 import io
+import logging
 import re
 
 import nbformat
@@ -52,6 +53,18 @@ def test_a_prediction_offers_recorded_outputs_and_a_fix_points_to_the_notebook(m
     right = re.search(r'<form class="lesson-predict" data-answer="(\d)"', html)[1]
     assert dict(choices)[right] == "autograd: 6.0"
     assert "the check cell under it tells you when <code>slope</code> is right" in html
+
+
+def test_a_prediction_whose_choice_has_no_recording_is_reported_and_shown(mini, caplog):
+    edit(mini.root / PAGE, ANSWER, "{{ predict mini/square.py:autograd | by_hand }}")
+    (mini.root / "snippets/mini/outputs/square/by_hand.txt").unlink()
+    line = line_of(mini.root / PAGE, "{{ predict")
+    message = "the choice mini/square.py:by_hand has no recorded output; run `pytest --update-outputs`"
+    assert message in [p.message for p in check_lesson(page(mini)) if p.line == line]
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
+        html = convert(mini)
+    assert f"{PAGE}:{line}: {message}" in [record.getMessage() for record in caplog.records]
+    assert '<form class="lesson-predict"' not in html and "lesson-error" in html  # no box with a blank choice
 
 
 @pytest.mark.parametrize(
