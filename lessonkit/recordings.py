@@ -48,6 +48,13 @@ def svg_path(project: Project, figure: str, palette: str) -> Path:
     return project.docs_dir / "figures" / lesson / f"{name}-{palette}.svg"
 
 
+def figure_of(recording: Path | str) -> str:
+    """The figure a content file or drawing records: the inverse of `figure_path` and `svg_path`."""
+    recording = Path(recording)
+    name = recording.stem.rsplit("-", 1)[0] if recording.suffix == ".svg" else recording.stem  # drop the palette
+    return f"{recording.parent.name}/{name}"
+
+
 def snippet_outputs(project: Project) -> list[Path]:
     """Every recorded output and values file of the lessons' snippets."""
     return sorted(

@@ -72,7 +72,10 @@ def check_project(project: Project) -> list[Problem]:
             figures = lesson_figures(project, lesson)
         except LessonError as error:
             problems.append(error.problem)
-            defined |= {f"{lesson}/{path.stem.rsplit('-', 1)[0]}" for path in _files(project, lesson)}
+            # Its recordings stay until the module can be read again.
+            defined |= {
+                recordings.figure_of(path) for path in recordings.figure_files(project) if path.parent.name == lesson
+            }
             continue
         for figure in figures:
             name = f"{lesson}/{figure.name}"
@@ -81,7 +84,7 @@ def check_project(project: Project) -> list[Problem]:
                 message = f"figure '{figure.name}' is on no page: show it with {{{{ figure {name} }}}} or delete it"
                 problems.append(Problem(module, 1, message))
     for path in recordings.figure_files(project):
-        if f"{path.parent.name}/{path.stem.removesuffix('-light').removesuffix('-dark')}" not in defined:
+        if recordings.figure_of(path) not in defined:
             message = f"no figure module defines this figure any more; run `{RECORD}` to delete it"
             problems.append(Problem(project.display(path), 1, message))
     return problems
@@ -105,13 +108,9 @@ def _pasted(lesson: Lesson) -> list[Problem]:
     for link in lesson.links:
         target = lesson.relative(link.target.partition("#")[0])
         if link.image and target.startswith("figures/") and target.endswith(".svg"):
-            figure = target.removeprefix("figures/").removesuffix(".svg").rsplit("-", 1)[0]
+            figure = recordings.figure_of(target)
             message = (
                 f"a recorded figure is shown by hand: write {{{{ figure {figure} }}}}, which fills in its alt text"
             )
             problems.append(Problem(lesson.name, link.line, message, link.start + 1))
     return problems
-
-
-def _files(project: Project, lesson: str):
-    return [path for path in recordings.figure_files(project) if path.parent.name == lesson]
