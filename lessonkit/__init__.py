@@ -2,8 +2,10 @@
 
 A lesson page shows code included from a snippet *section*, the output that section
 printed (a recording beside the snippet), values and figures the code recorded. The one
-model of a page is `lessonkit.lesson`; the checks (`lessonkit.checks`) compare it with a
-fresh run, `lessonkit.record` re-records, and `lessonkit.extension` fills pages in at build.
+parser of a page is `lessonkit.syntax`, the one model of it `lessonkit.lesson`, and the site
+index `lessonkit.site`. What each kind of node means lives in `lessonkit.constructs`, one
+module each; `lessonkit.verify` checks a lesson against its code or records it, in one pass;
+`lessonkit.extension` fills pages in when the site is built.
 """
 
 from lessonkit.errors import LessonError, Problem

@@ -20,6 +20,7 @@ RIGHT = "Right."
 NOT_YET = "Not yet."
 MORE_DIGITS = "Not yet: give at least two significant digits."
 NOT_A_NUMBER = "Type a number, such as 0.25, -1.5, 1.2e-3 or 2/3."
+NOT_A_LETTER = 'Write the letter of your choice, such as "A".'
 
 
 def read_number(text):
@@ -62,3 +63,10 @@ def check_answer(answer, shown):
     if abs(value - target) <= max(half_unit, shown_half_unit) * (1 + 1e-9):
         return True, RIGHT
     return False, NOT_YET
+
+
+def check_choice(answer, letter):
+    """(right, message) for a learner's choice in a prediction ("B", or "b") against the letter of the answer."""
+    if not isinstance(answer, str) or len(answer.strip()) != 1 or not answer.strip().isalpha():
+        return False, NOT_A_LETTER
+    return (True, RIGHT) if answer.strip().upper() == letter else (False, NOT_YET)

@@ -1,24 +1,19 @@
 """The Python-Markdown extension that fills a lesson page in from its recordings when the site is built.
 
-It runs wherever Python-Markdown runs: in MkDocs today, and in Zensical, Material's
-successor, which runs Markdown extensions but no MkDocs hooks. mkdocs.yml lists it as
-`lessonkit.extension`. Before pymdownx.snippets includes the code, it:
-
-- checks each include: the snippet section exists and compiles, its recorded output exists;
-- fills `{{ lesson/snippet.py:name:format }}` with the recorded value, in prose and maths alike;
-- turns `{{ figure … }}` into the picture in both palettes, with its alt text and size from the recording;
-- turns `{{ answer … }}` and `{{ predict … }}` into exercise boxes (lessonkit/exercises.py).
-
-Once the page is HTML, it typesets the maths that pymdownx.arithmatex marked as MathML.
+It runs wherever Python-Markdown runs: in MkDocs, and in Zensical, Material's successor,
+which runs Markdown extensions but no MkDocs hooks. mkdocs.yml lists it as
+`lessonkit.extension`. Before pymdownx.snippets includes the code, it asks each construct of
+the page (lessonkit.constructs) to fill its node in: values, figures, exercise boxes, the
+course's wiring. Once the page is HTML, it typesets the maths that pymdownx.arithmatex
+marked as MathML, and passes the whole of it through the sanitiser (constructs/markup.py).
 
 A problem never stops the build. It is logged as an error naming file:line and the fix, so
-`mkdocs build --strict` fails, and the page shows it in place of what could not be built,
-so `mkdocs serve` keeps answering and shows the author what to fix.
+a strict build fails (lessonkit.strict), and the page shows it in place of what could not
+be built, so `mkdocs serve` keeps answering and shows the author what to fix.
 """
 
 import html
 import logging
-import posixpath
 import re
 from pathlib import Path
 
@@ -26,14 +21,18 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from lessonkit import exercises, recordings
+from lessonkit import recordings
+from lessonkit.constructs import CONSTRUCTS, wiring
+from lessonkit.constructs.markup import sanitize
 from lessonkit.errors import RECORD, LessonError, Problem
-from lessonkit.lesson import Lesson, with_body
+from lessonkit.lesson import Lesson
 from lessonkit.mathml import typeset
 from lessonkit.project import Project
-from lessonkit.syntax import Directive, Fence, Malformed, Placeholder
+from lessonkit.rules import characters
+from lessonkit.site import Site
+from lessonkit.syntax import Directive, Fence, HtmlTag
 
-# MkDocs counts errors of loggers under "mkdocs" for --strict; elsewhere this is an ordinary logger.
+# MkDocs counts errors of loggers under "mkdocs" for --strict; lessonkit.strict counts them for any builder.
 log = logging.getLogger("mkdocs.plugins.lessonkit")
 
 # Plain letters and digits, which every step of Markdown before the stash leaves alone.
@@ -60,69 +59,170 @@ class LessonExtension(Extension):
         # strips the stash's marker characters, and before html_block (20).
         md.preprocessors.register(_Unbox(md, fill_in), "lessonkit_html", 25)
         # After the stashed HTML is back in place (raw_html, 30), so every formula is in the text.
-        md.postprocessors.register(_MathML(md, fill_in), "lessonkit_mathml", 5)
+        md.postprocessors.register(_Finish(md, fill_in), "lessonkit_finish", 5)
+
+
+class Filler:
+    """The edits the constructs ask for on one page: spans, whole lines, ranges, lines inserted after a line."""
+
+    def __init__(self, site: Site, page: Lesson):
+        self.site, self.page = site, page
+        self.boxes: list[str] = []  # HTML to put in place of the tokens `box` leaves in the text
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}
+        self._lines: dict[int, list[str]] = {}
+        self._ranges: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, new lines)
+        self._after: dict[int, list[str]] = {}
+        self._top: list[str] = []  # problems of the page as a whole, shown before its first line
+
+    def box(self, html_text: str) -> str:
+        """A token that stands for `html_text` until the HTML is stashed: Markdown leaves it alone."""
+        self.boxes.append(html_text)
+        return _BOX.format(len(self.boxes) - 1)
+
+    def replace(self, span, text: str) -> None:
+        self._spans.setdefault(span.line, []).append((span.start, span.end, text))
+
+    def replace_lines(self, node, lines: list[str]) -> None:
+        """The node's line becomes these lines, indented as it was."""
+        written = self.page.parsed.lines[node.line - 1]
+        indent = written[: len(written) - len(written.lstrip())]
+        self._lines[node.line] = [indent + line if line else line for line in lines]
+
+    def replace_range(self, first: int, last: int, lines: list[str]) -> None:
+        self._ranges.setdefault(first, (last, lines))
+
+    def insert_after(self, line: int, lines: list[str]) -> None:
+        self._after.setdefault(line, []).extend(lines)
+
+    def error(self, node, problem: Problem) -> None:
+        """Log a problem, and show it where the node was: inline in text, as a block for anything larger."""
+        log.error(str(problem))
+        text = html.escape(str(problem), quote=False)
+        if node is None or isinstance(node, (Directive, Fence)):
+            block = self.box(
+                '<div class="admonition failure lesson-error"><p class="admonition-title">'
+                f"This part of the page could not be built</p><pre>{text}</pre></div>"
+            )
+            if node is None:
+                self._top += [block, ""]
+            elif isinstance(node, Fence):
+                self.replace_range(node.line, node.end_line, [" " * node.indent + block])
+            else:
+                self.replace_lines(node, [block])
+        elif isinstance(node, HtmlTag):
+            written = node.text.split("\n")[0]
+            self._spans.setdefault(node.line, []).append((node.column, node.column + len(written), self._inline(text)))
+        else:
+            self.replace(node, self._inline(text))
+
+    def _inline(self, text: str) -> str:
+        return self.box(f'<strong class="lesson-error">[{text}]</strong>')
+
+    def apply(self, lines: list[str], first: int) -> list[str]:
+        """The page's body lines (`first` is the page line of lines[0]) with every edit made."""
+        result, skip_until = list(self._top), 0
+        for index, line in enumerate(lines):
+            number = index + first
+            if number in self._ranges:
+                skip_until, new = self._ranges[number]
+                result += new
+            elif number <= skip_until:
+                pass
+            elif number in self._lines:
+                result += self._lines[number]
+            else:
+                for start, end, text in sorted(self._spans.get(number, []), reverse=True):  # right to left
+                    line = line[:start] + text + line[end:]
+                result += line.split("\n")
+            result += self._after.get(number, [])
+        return result
 
 
 class _FillIn(Preprocessor):
     def __init__(self, md: Markdown, project: Project):
         super().__init__(md)
         self.project = project
-        self.lesson: Lesson | None = None  # the page being converted
-        self.boxes: list[str] = []  # HTML to put in place of the tokens `box` leaves in the text
+        self.filler: Filler | None = None
+        self.page: Lesson | None = None
 
     def run(self, lines: list[str]) -> list[str]:
         body = "\n".join(lines)
-        lesson = with_body(self.project, body)
-        if lesson is None:  # not a page of docs/ as written (another tool changed it): still filled in
-            lesson = Lesson.read(self.project, self.project.docs_dir / "(a page)", body)
-        self.lesson, self.boxes = lesson, []
-        replaced: dict[int, list[str]] = {}  # index in `lines` -> the lines that replace that line
-        first = lesson.body_offset + 1
-        for fence in lesson.fences:
-            problem = _include_problem(lesson, fence)
-            if problem is not None:
-                replaced[fence.line - first] = [" " * fence.indent + self._error(problem, inline=False)]
-                replaced.update({line - first: [] for line in range(fence.line + 1, fence.end_line + 1)})
-        for text in lesson.texts:
-            if spans := lesson.spans_by_line.get(text.line):
-                replaced[text.line - first] = self._fill(lesson, text.text, spans)
-        return [new for index, line in enumerate(lines) for new in replaced.get(index, [line])]
+        site = Site.load(self.project)
+        page = site.with_body(body)
+        if page is None:  # not a page of docs/ as written (another tool changed it): still filled in
+            page = Lesson.read(self.project, self.project.docs_dir / "(a page)", body)
+        self.page, out = page, Filler(site, page)
+        self.filler = out
+        for problem in page.problems_reading:
+            out.error(None, problem)
+        for construct in CONSTRUCTS:
+            for node in construct.find(page):
+                try:
+                    construct.fill(page, node, out)
+                except LessonError as error:
+                    out.error(node, error.problem)
+        for line, inserted in wiring.insertions(site, page, lambda uri, title: f"[{title}]({uri})").items():
+            out.insert_after(line, inserted)
+        _hidden_characters(page, out)
+        _stale_recordings(page, out)
+        return out.apply(lines, page.body_offset + 1)
 
-    def _fill(self, lesson: Lesson, line: str, spans: list) -> list[str]:
-        """The line with its spans filled in, right to left so that columns stay valid."""
-        for span in sorted(spans, key=lambda span: span.start, reverse=True):
-            try:
-                filled = self._span(lesson, span, line)
-            except LessonError as error:
-                filled = self._error(error.problem, inline=isinstance(span, Placeholder))
-            line = line[: span.start] + filled + line[span.end :]
-        return line.split("\n")
 
-    def _span(self, lesson: Lesson, span, line: str) -> str:
-        if isinstance(span, Placeholder):
-            return lesson.value(span.ref, span.line)
-        if isinstance(span, Malformed):
-            raise LessonError(lesson.name, span.line, span.message)
-        indent = line[: len(line) - len(line.lstrip())]
-        if span.kind == "figure":
-            return f"\n{indent}".join(_figure_lines(lesson, span))
-        return self.box(exercises.box(lesson, span))
+def _hidden_characters(page: Lesson, out: Filler) -> None:
+    """Invisible and bidirectional characters in the page's text: each shown as an error where it is."""
+    for text in page.texts:
+        for _, column, message in characters.in_text(text.text):
+            out.error(_At(text.line, column - 1, column), Problem(page.name, text.line, message, column))
+    for fence, include in page.code_includes:
+        try:
+            code = page.section(include).code
+        except LessonError:
+            continue  # the code construct shows it
+        for line, column, message in characters.in_text(code):
+            section = page.section(include)
+            out.error(fence, Problem(section.display, section.first_line + line - 1, message, column))
 
-    def _error(self, problem: Problem, inline: bool) -> str:
-        """Log the problem, and show it on the page: inline for a value, as a block for anything larger."""
+
+def _stale_recordings(page: Lesson, out: Filler) -> None:
+    """A page whose code changed since it was recorded says so at its top, with the command that records it."""
+    project = page.project
+    lessons = sorted({include.target.split("/")[0] for _, include in page.code_includes})
+    changed = []
+    for lesson in lessons:
+        try:
+            stamps = recordings.read_stamps(project, lesson)
+        except LessonError:
+            stamps = {}
+        for path in (project.snippets_dir / lesson).glob("*.py"):
+            snippet = path.relative_to(project.snippets_dir).as_posix()
+            if path.name != "__init__.py" and stamps.get(snippet) != recordings.digest(
+                path.read_text(encoding="utf-8")
+            ):
+                changed.append(snippet)
+    if changed:
+        command = f"{RECORD} -k {' -k '.join(lessons)}" if len(lessons) == 1 else RECORD
+        problem = Problem(
+            page.name, 1, f"the code changed since its output was recorded ({', '.join(changed)}); run `{command}`"
+        )
         log.error(str(problem))
-        text = html.escape(str(problem), quote=False)
-        if inline:
-            return self.box(f'<strong class="lesson-error">[{text}]</strong>')
-        return self.box(
-            '<div class="admonition failure lesson-error"><p class="admonition-title">'
-            f"This part of the page could not be built</p><pre>{text}</pre></div>"
+        title = next((heading.line for heading in page.headings if heading.level == 1), page.body_offset + 1)
+        out.insert_after(
+            title,
+            [
+                "",
+                '!!! failure "Not recorded yet"',
+                f"    The code of this page changed since its output was recorded ({', '.join(changed)}), so the "
+                f"outputs and numbers below may be out of date. Run `{command}` to record them.",
+                "",
+            ],
         )
 
-    def box(self, html_text: str) -> str:
-        """A token that stands for `html_text` until `_Unbox` stashes it."""
-        self.boxes.append(html_text)
-        return _BOX.format(len(self.boxes) - 1)
+
+class _At:
+    """A place in a line, for an edit that no node of the page stands for."""
+
+    def __init__(self, line: int, start: int, end: int):
+        self.line, self.start, self.end = line, start, end
 
 
 class _Unbox(Preprocessor):
@@ -131,13 +231,17 @@ class _Unbox(Preprocessor):
         self.fill_in = fill_in
 
     def run(self, lines: list[str]) -> list[str]:
+        boxes = self.fill_in.filler.boxes if self.fill_in.filler else []
+
         def stash(match: re.Match) -> str:
-            return self.md.htmlStash.store(self.fill_in.boxes[int(match[1])])
+            return self.md.htmlStash.store(boxes[int(match[1])])
 
-        return [_BOX_TOKEN.sub(stash, line) for line in lines] if self.fill_in.boxes else lines
+        return [_BOX_TOKEN.sub(stash, line) for line in lines] if boxes else lines
 
 
-class _MathML(Postprocessor):
+class _Finish(Postprocessor):
+    """Maths to MathML, then the whole page through the sanitiser."""
+
     def __init__(self, md: Markdown, fill_in: _FillIn):
         super().__init__(md)
         self.fill_in = fill_in
@@ -148,43 +252,14 @@ class _MathML(Postprocessor):
             try:
                 return typeset(tex, display)
             except ValueError as error:
-                lesson = self.fill_in.lesson
+                page = self.fill_in.page
                 first = html.unescape(tex).strip().split("\n")[0]
-                line = next((n for n, text in enumerate(lesson.parsed.lines, 1) if first in text), 1)
-                problem = Problem(lesson.name, line, f"{error}; write TeX that latex2mathml can read")
+                line = next((n for n, written in enumerate(page.parsed.lines, 1) if first in written), 1)
+                problem = Problem(page.name, line, f"{error}; write TeX that latex2mathml can read")
                 log.error(str(problem))
                 return f'<strong class="lesson-error">[{html.escape(str(problem), quote=False)}]</strong>'
 
-        return _MATH.sub(to_mathml, text)
-
-
-def _include_problem(lesson: Lesson, fence: Fence) -> Problem | None:
-    """What stops a fence's include from being shown: a missing section or recording, or code that cannot compile."""
-    include = fence.include
-    if include is None:
-        return None
-    try:
-        if include.is_code:
-            lesson.section(include).compile()
-        elif not lesson.project.snippet(include.target).is_file():
-            message = f'the recorded output "snippets/{include.target}" does not exist; run `{RECORD}` to record it'
-            return Problem(lesson.name, include.line, message)
-    except LessonError as error:
-        return error.problem
-    return None
-
-
-def _figure_lines(lesson: Lesson, directive: Directive) -> list[str]:
-    """Both palettes' pictures, each hidden in the other palette by Material, with alt text and size as recorded."""
-    alt = lesson.figure(directive)["alt"]
-    lines = []
-    for palette, path, svg in lesson.drawings(directive):
-        width, height = recordings.svg_size(svg)
-        source = posixpath.relpath(
-            path.relative_to(lesson.project.docs_dir).as_posix(), posixpath.dirname(lesson.uri) or "."
-        )
-        lines.append(f'![{alt}]({source}#only-{palette}){{ width="{width}" height="{height}" loading="lazy" }}')
-    return lines
+        return sanitize(_MATH.sub(to_mathml, text))
 
 
 def makeExtension(**kwargs) -> LessonExtension:

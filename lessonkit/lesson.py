@@ -9,7 +9,6 @@ Reading it never runs lesson code: values and figures come from the recordings.
 
 import functools
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,11 +17,11 @@ from typing import Any
 from markdown.extensions.toc import slugify, unique
 
 from lessonkit import recordings, syntax
-from lessonkit.errors import RECORD, LessonError
+from lessonkit.errors import RECORD, LessonError, Problem
 from lessonkit.figures.figure import PALETTES
 from lessonkit.project import Project
 from lessonkit.sections import Section, find_section
-from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Placeholder, Text, ValueRef
+from lessonkit.syntax import Directive, Fence, Heading, Include, Link, Placeholder, PredictDirective, Text, ValueRef
 
 PYTHON = ("python", "py", "python3")
 
@@ -32,10 +31,11 @@ class Lesson:
     project: Project
     path: Path
     parsed: syntax.Parsed
+    unreadable: tuple[Problem, ...] = ()  # bytes that are not UTF-8: reported, and read as U+FFFD
 
     @classmethod
-    def read(cls, project: Project, path: Path, text: str) -> "Lesson":
-        return cls(project, path, syntax.parse(text))
+    def read(cls, project: Project, path: Path, text: str, unreadable: tuple[Problem, ...] = ()) -> "Lesson":
+        return cls(project, path, syntax.parse(text), unreadable)
 
     # -- the page ------------------------------------------------------------------------------
 
@@ -59,8 +59,24 @@ class Lesson:
         return f"{self.stem}.ipynb"
 
     @property
+    def front_matter(self) -> dict[str, Any]:
+        return self.parsed.front_matter
+
+    @property
     def description(self) -> str | None:
-        return self.parsed.front_matter.get("description")
+        description = self.front_matter.get("description")
+        return description if isinstance(description, str) else None
+
+    @cached_property
+    def problems_reading(self) -> list[Problem]:
+        """What could not be read: bytes that are not UTF-8, front matter that is not YAML."""
+        parsed = [Problem(self.name, problem.line, problem.message, problem.column) for problem in self.parsed.problems]
+        return [*self.unreadable, *parsed]
+
+    def line_of_key(self, key: str) -> int:
+        """The line of a front-matter key (the first line of the page if it has none)."""
+        lines = self.parsed.lines[: self.parsed.body_start]
+        return next((number for number, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
 
     @cached_property
     def body_offset(self) -> int:
@@ -79,6 +95,12 @@ class Lesson:
     def has_code(self) -> bool:
         """A page that includes snippet sections: a lesson with a notebook."""
         return bool(self.code_includes)
+
+    @cached_property
+    def title(self) -> str:
+        """The page's first heading, as the table of contents shows it."""
+        first = next((heading for heading in self.headings if heading.level == 1), None)
+        return first.plain if first else self.stem
 
     # -- its elements --------------------------------------------------------------------------
 
@@ -123,12 +145,21 @@ class Lesson:
             found.setdefault(span.line, []).append(span)
         return found
 
-    def directives(self, kind: str) -> list[Directive]:
-        return [span for span in self.spans if isinstance(span, Directive) and span.kind == kind]
+    def directives(self, kind: type[Directive]) -> list:
+        """The directives of one kind (syntax.FigureDirective, say), in page order."""
+        return [span for span in self.spans if isinstance(span, kind)]
 
     @cached_property
     def links(self) -> list[Link]:
         return [link for text in self.texts for link in syntax.links(text)]
+
+    @cached_property
+    def attributes(self) -> list[syntax.Attributes]:
+        return [found for text in self.texts for found in syntax.attributes(text)]
+
+    @cached_property
+    def html_tags(self) -> list[syntax.HtmlTag]:
+        return syntax.html_tags(self.parsed)
 
     @cached_property
     def headings(self) -> list[Heading]:
@@ -140,11 +171,11 @@ class Lesson:
         found: dict[str, int] = {}
         used: set[str] = set()
         for heading in self.headings:
-            anchor = heading.anchor or unique(slugify(_plain(heading.title), "-"), used)
+            anchor = heading.anchor or unique(slugify(heading.plain, "-"), used)
             used.add(anchor)
             found.setdefault(anchor, heading.line)
         for text in self.texts:
-            for anchor in re.findall(r"\{[^}]*#([\w-]+)[^}]*\}", text.text):
+            for anchor in syntax.anchors(text):
                 found.setdefault(anchor, text.line)
         return found
 
@@ -160,22 +191,33 @@ class Lesson:
     def snippets_in(self, first: int, last: int) -> list[str]:
         """The snippets a stretch of the page shows or quotes, in page order."""
         found = [include.target for fence, include in self.code_includes if first <= fence.line <= last]
-        found += [span.ref.snippet for span in self.spans if first <= span.line <= last and _ref(span)]
+        found += [ref.snippet for span in self.spans if first <= span.line <= last and (ref := quoted_ref(span))]
         return list(dict.fromkeys(found))
 
     @cached_property
     def shown_sections(self) -> set[tuple[str, str]]:
         """Every (snippet, section) the page shows: included code, and the choices of a prediction."""
         shown = {(include.target, include.section) for _, include in self.code_includes}
-        for predict in self.directives("predict"):
+        for predict in self.directives(PredictDirective):
             shown |= {(predict.snippet, choice) for choice in predict.choices}
         return shown
 
     @cached_property
     def exercises(self) -> list[Directive]:
         """The exercise boxes (answers, predictions and fixes), in page order."""
-        kinds = ("answer", "predict", "fix")
-        return [span for span in self.spans if isinstance(span, Directive) and span.kind in kinds]
+        kinds = (syntax.AnswerDirective, syntax.PredictDirective, syntax.FixDirective)
+        return [span for span in self.spans if isinstance(span, kinds)]
+
+    def revealed(self, predict: PredictDirective) -> list[Fence]:
+        """The blocks a prediction keeps folded until the learner chooses: the code right under it, and its output."""
+        fences = [fence for fence in self.fences if fence.line > predict.line]
+        if not fences or any(text.text.strip() for text in self.texts if predict.line < text.line < fences[0].line):
+            return []
+        first = fences[0]
+        if not (first.include and first.include.is_code and first.include.section == predict.answer):
+            return []
+        output = self.output_blocks.get(first.line)
+        return [first, output[0]] if output else [first]
 
     def hint(self, directive: Directive) -> Text | None:
         """An exercise box's hint: the first `??? tip` fold after it, before any other fold or heading.
@@ -195,12 +237,18 @@ class Lesson:
         inside = [text for text in self.texts if hint and hint.opens in text.blocks]
         return " ".join(text.content.strip() for text in inside if text.content.strip())
 
+    def exercise_title(self, directive: Directive) -> str:
+        """The heading of the part an exercise box is in."""
+        first, _ = self.part_of(directive.line)
+        heading = next((heading for heading in self.headings if heading.line == first), None)
+        return heading.plain if heading else "This exercise"
+
     @cached_property
     def quoted_values(self) -> dict[str, dict[str, int]]:
-        """Per snippet, the values the page quotes (placeholders and answers), each with its first line."""
+        """Per snippet, the values the page quotes (placeholders, answers and fixes), each with its first line."""
         quoted: dict[str, dict[str, int]] = {}
         for span in self.spans:
-            if ref := _ref(span):
+            if ref := quoted_ref(span):
                 quoted.setdefault(ref.snippet, {}).setdefault(ref.key, span.line)
         return quoted
 
@@ -211,7 +259,8 @@ class Lesson:
         project = self.project
         paths = [self.path, *(project.snippet(include.target) for _, include in self.code_includes)]
         paths += [recordings.values_path(project, snippet) for snippet in self.quoted_values]
-        for directive in self.directives("figure"):
+        paths += [recordings.output_path(project, target, section) for target, section in sorted(self.shown_sections)]
+        for directive in self.directives(syntax.FigureDirective):
             paths.append(recordings.figure_path(project, directive.figure))
             paths += [recordings.svg_path(project, directive.figure, palette.name) for palette in PALETTES]
         return list(dict.fromkeys(paths))
@@ -222,10 +271,13 @@ class Lesson:
 
     def section(self, include: Include) -> Section:
         """The snippet section a code block includes; LessonError at the include's line if there is none."""
+        return self.section_of(include.target, include.section, include.line)
+
+    def section_of(self, snippet: str, name: str | None, line: int) -> Section:
         try:
-            return find_section(self.project.snippets_dir, include.target, include.section)
+            return find_section(self.project.snippets_dir, snippet, name)
         except LookupError as error:
-            raise LessonError(self.name, include.line, str(error)) from None
+            raise LessonError(self.name, line, str(error)) from None
 
     def recording(self, include: Include) -> Path:
         """Where the output of an included section is recorded."""
@@ -238,8 +290,8 @@ class Lesson:
             raise LessonError(self.name, line, f"{{{{ {ref} }}}} has no recorded value; run `{RECORD}`")
         return value
 
-    def figure(self, directive: Directive) -> dict[str, Any]:
-        """A recorded figure: its content (alt text, data) and, per palette, its SVG file and size."""
+    def figure(self, directive: syntax.FigureDirective) -> dict[str, Any]:
+        """A recorded figure: its content (alt text, data); LessonError at the directive if it is not recorded."""
         content = recordings.read_figure(self.project, directive.figure)
         if content is None:
             where = recordings.figure_path(self.project, directive.figure)
@@ -251,7 +303,7 @@ class Lesson:
             )
         return content
 
-    def drawings(self, directive: Directive) -> list[tuple[str, Path, str]]:
+    def drawings(self, directive: syntax.FigureDirective) -> list[tuple[str, Path, str]]:
         """A figure's picture in each palette: (palette name, SVG file, its text); LessonError if one is not drawn."""
         found = []
         for palette in PALETTES:
@@ -269,31 +321,29 @@ class Lesson:
 
 
 def load(project: Project, page: Path) -> Lesson:
-    """The model of a page, parsed once for each content it has."""
-    return _load(project, page, page.read_text(encoding="utf-8"))
+    """The model of a page, parsed once for each content it has; bytes that are not UTF-8 are reported."""
+    return _load(project, page, page.read_bytes())
 
 
-def load_all(project: Project) -> list[Lesson]:
-    """Every page of the site, in path order; the home page is a lesson without code."""
-    return [load(project, page) for page in project.pages()]
+def quoted_ref(span: syntax.Span) -> ValueRef | None:
+    """The recorded value a placeholder, an answer box or a fix quotes."""
+    if isinstance(span, (Placeholder, syntax.AnswerDirective, syntax.FixDirective)):
+        return span.ref
+    return None
 
 
-def with_body(project: Project, body: str) -> Lesson | None:
-    """The page whose text after its front matter is `body`: how a Markdown extension finds its page."""
-    return next((lesson for lesson in load_all(project) if lesson.body == body), None)
-
-
-@functools.cache
-def _load(project: Project, page: Path, text: str) -> Lesson:
-    return Lesson.read(project, page, text)
-
-
-def _ref(span: syntax.Span) -> ValueRef | None:
-    """The value a placeholder or an answer box quotes."""
-    return span.ref if isinstance(span, (Placeholder, Directive)) and span.ref else None
-
-
-def _plain(title: str) -> str:
-    """A heading's text as the table of contents sees it: no code ticks, maths dollars or emphasis."""
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
-    return re.sub(r"[`$*]", "", title)
+@functools.lru_cache(maxsize=128)  # `mkdocs serve` loads every page again at each edit: keep the cache bounded
+def _load(project: Project, page: Path, data: bytes) -> Lesson:
+    try:
+        return Lesson.read(project, page, data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
+        message = (
+            f"byte 0x{data[error.start]:02X} is not UTF-8 (text from another encoding, Latin-1 say); "
+            "save the file as UTF-8"
+        )
+        where = project.display(page)
+        return Lesson.read(
+            project, page, data.decode("utf-8", errors="replace"), (Problem(where, line, message, column),)
+        )

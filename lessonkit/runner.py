@@ -1,14 +1,21 @@
-"""Run a snippet section by section, as a notebook runs its cells, recording what each printed."""
+"""Run a snippet section by section, as a notebook runs its cells, recording what each printed.
+
+Each run is alone (lessonkit.isolation): a fresh global state, no network, a time limit per
+section and a limit on what it prints. Whatever stops a section becomes a LessonError at
+the snippet's line at fault, with the fix.
+"""
 
 import contextlib
 import functools
-import io
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest_socket
+
 from lessonkit.errors import LessonError
+from lessonkit.isolation import MAX_CHARACTERS, MAX_LINES, Printed, SectionTimeout, TooMuchOutput, alone, time_limit
 from lessonkit.project import Project
 from lessonkit.sections import Section, read_sections
 from lessonkit.values import scalar
@@ -38,13 +45,22 @@ def run_snippet(target: str | Path, project: Project | None = None) -> SnippetRu
     display = project.display(path)
     if not path.is_file():
         raise LessonError(display, 1, "no such snippet file")
-    return _run(path, path.read_text(encoding="utf-8"), display)
+    return _run(path, path.read_text(encoding="utf-8"), display, project.root)
+
+
+def run_again(target: str, project: Project) -> SnippetRun:
+    """A second, uncached run of a snippet, in a fresh state: what a new kernel would print."""
+    path = project.snippet(target).resolve()
+    return _run.__wrapped__(path, path.read_text(encoding="utf-8"), project.display(path), project.root)
 
 
 def run_sections(
-    sections: list[Section], until: str | None = None, history: dict[str, set[float]] | None = None
+    sections: list[Section],
+    until: str | None = None,
+    history: dict[str, set[float]] | None = None,
+    cwd: Path | None = None,
 ) -> tuple[dict[str, str], dict[str, Any]]:
-    """Run sections in order in one fresh namespace, up to and including `until`; return outputs and namespace.
+    """Run sections in order in one fresh namespace, alone, up to and including `until`; return outputs and namespace.
 
     `history`, if given, collects every number each name held at the end of a section.
     """
@@ -54,36 +70,62 @@ def run_sections(
         "__file__": str(first.path),
     }
     outputs = {}
-    for section in sections:
-        code = section.compile()
-        printed = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(printed):
-                exec(code, namespace)
-        except Exception as error:
-            line = _raising_line(error, section)
-            message = f"section '{section.name}' raised {type(error).__name__}: {error}"
-            raise LessonError(section.display, line, message) from error
-        outputs[section.name] = printed.getvalue()
-        if history is not None:
-            for name, value in namespace.items():
-                if (number := scalar(value)) is not None:
-                    history.setdefault(name, set()).add(number)
-        if section.name == until:
-            break
+    with alone(cwd or first.path.parent):
+        for section in sections:
+            outputs[section.name] = _run_section(section, namespace)
+            if history is not None:
+                for name, value in namespace.items():
+                    if (number := scalar(value)) is not None:
+                        history.setdefault(name, set()).add(number)
+            if section.name == until:
+                break
     return outputs, namespace
 
 
-@functools.cache
-def _run(path: Path, source: str, display: str) -> SnippetRun:
+def _run_section(section: Section, namespace: dict[str, Any]) -> str:
+    code = section.compile()
+    printed = Printed()
+    try:
+        with time_limit(section.time_limit), contextlib.redirect_stdout(printed):
+            exec(code, namespace)
+    except SectionTimeout as error:
+        line = _raising_line(error, section)
+        message = (
+            f"section '{section.name}' ran for more than {section.time_limit:g} s and was stopped at line {line}; "
+            "make it do less, or if it must take longer, put a line such as "
+            f"'# lessonkit: time limit 60 s, because ...' right above its '[start:{section.name}]' marker"
+        )
+        raise LessonError(section.display, line, message) from None
+    except TooMuchOutput as error:
+        message = (
+            f"section '{section.name}' printed more than {MAX_LINES} lines or {MAX_CHARACTERS} characters; "
+            "a page shows a few lines: print a summary (every 100th step, say)"
+        )
+        raise LessonError(section.display, _raising_line(error, section), message) from None
+    except pytest_socket.SocketBlockedError as error:
+        message = (
+            f"section '{section.name}' tried to use the network, and lessons run offline "
+            "(a reader may have none, and a page must show the same output every time): "
+            "make the data in the code, or ship it with the lesson"
+        )
+        raise LessonError(section.display, _raising_line(error, section), message) from None
+    except Exception as error:
+        line = _raising_line(error, section)
+        message = f"section '{section.name}' raised {type(error).__name__}: {error}"
+        raise LessonError(section.display, line, message) from error
+    return printed.getvalue()
+
+
+@functools.lru_cache(maxsize=64)  # a test session runs each snippet once; `mkdocs serve` never runs them
+def _run(path: Path, source: str, display: str, root: Path) -> SnippetRun:
     # `source` is part of the cache key, so an edited file (or a test's altered copy) runs afresh.
     sections = read_sections(path, display)
     history: dict[str, set[float]] = {}
-    outputs, namespace = run_sections(sections, history=history)
+    outputs, namespace = run_sections(sections, history=history, cwd=root)
     return SnippetRun(path, sections, outputs, namespace, history)
 
 
-def _raising_line(error: Exception, section: Section) -> int:
+def _raising_line(error: BaseException, section: Section) -> int:
     """The last line of the snippet file that the error passed through: where it was raised, or called from."""
     frames = traceback.extract_tb(error.__traceback__)
     lines = [frame.lineno for frame in frames if Path(frame.filename) == section.path and frame.lineno]

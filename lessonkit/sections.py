@@ -7,6 +7,11 @@ Sections use pymdownx.snippets markers, so a page includes exactly the lines the
     # --8<-- [end:forward]
 
 Every line of code belongs to one section: nothing runs that a page could not show.
+
+A section runs under a time limit (TIME_LIMIT, below). One that must take longer
+says so, with the reason, on the comment line right above its start marker:
+
+    # lessonkit: time limit 60 s, because it trains for 5,000 steps
 """
 
 import functools
@@ -18,7 +23,11 @@ from types import CodeType
 from lessonkit.errors import LessonError
 
 _MARKER = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[^\]]*)\]\s*$")
+# A section that runs longer is stopped at the line it was executing (lessonkit.isolation).
+TIME_LIMIT = 20.0
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_LIMIT = re.compile(r"^\s*#\s*lessonkit:\s*time limit\b(?P<rest>.*)$")
+_LIMIT_FORM = re.compile(r"^\s+(?P<seconds>\d+(?:\.\d+)?)\s*s\s*,\s*because\s+\S")
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Section:
     code: str
     path: Path
     display: str  # the file as errors name it: snippets/chain_rule/q1.py
+    time_limit: float = TIME_LIMIT  # seconds
 
     def compile(self) -> CodeType:
         """The section as code, with the file's own line numbers; a syntax error names file:line:col."""
@@ -56,13 +66,17 @@ def find_section(snippets_dir: Path, target: str, name: str | None) -> Section:
     raise LookupError(f"snippets/{target} has no section '{name}' (it has: {names})")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # bounded: `mkdocs serve` reads files again after every edit
 def _read(path: Path, display: str, source: str) -> tuple[Section, ...]:
     # `source` is part of the cache key: a file is split once for each content it has.
     sections: list[Section] = []
     open_name, open_line, body = None, 0, []
+    limit, limit_line = TIME_LIMIT, None  # a time limit for the next section, and the line that set it
     for number, line in enumerate(source.splitlines(), 1):
         marker = _MARKER.match(line)
+        if marker is None and open_name is None and (asked := _LIMIT.match(line)):
+            limit, limit_line = _time_limit(asked, display, number), number
+            continue
         if marker is None:
             if open_name is not None:
                 body.append(line)
@@ -82,6 +96,8 @@ def _read(path: Path, display: str, source: str) -> tuple[Section, ...]:
                 raise LessonError(display, number, f"section name '{name}' must be lower_snake_case")
             if any(section.name == name for section in sections):
                 raise LessonError(display, number, f"section '{name}' is defined twice")
+            if limit_line is not None and limit_line != number - 1:
+                raise LessonError(display, limit_line, "a time limit must sit on the line right above a [start:NAME]")
             open_name, open_line, body = name, number, []
         else:
             if name != open_name:
@@ -89,8 +105,8 @@ def _read(path: Path, display: str, source: str) -> tuple[Section, ...]:
                 raise LessonError(display, number, f"'[end:{name}]' does not close anything; expected {expected}")
             if not "".join(body).strip():
                 raise LessonError(display, open_line, f"section '{name}' is empty")
-            sections.append(Section(name, open_line + 1, "\n".join(body) + "\n", path, display))
-            open_name = None
+            sections.append(Section(name, open_line + 1, "\n".join(body) + "\n", path, display, limit))
+            open_name, limit, limit_line = None, TIME_LIMIT, None
     if open_name is not None:
         raise LessonError(
             display, open_line, f"section '{open_name}' is never closed with '# --8<-- [end:{open_name}]'"
@@ -98,3 +114,11 @@ def _read(path: Path, display: str, source: str) -> tuple[Section, ...]:
     if not sections:
         raise LessonError(display, 1, "no sections: mark the code with '# --8<-- [start:NAME]' / '# --8<-- [end:NAME]'")
     return tuple(sections)
+
+
+def _time_limit(asked: re.Match, display: str, line: int) -> float:
+    form = _LIMIT_FORM.match(asked["rest"])
+    if form is None:
+        message = "write a time limit as '# lessonkit: time limit 60 s, because <the reason it needs longer>'"
+        raise LessonError(display, line, message)
+    return float(form["seconds"])

@@ -14,16 +14,19 @@ Everything between double braces comes from the code:
     {{ chain_rule/q1.py:dz_da:.1f }}             a value the code recorded: in prose, tables or $maths$
     {{ figure chain_rule/warm_up_graph }}        a recorded figure, on a line of its own
     {{ answer chain_rule/q1.py:dz_da:.1f }}      an answer box for that value, on a line of its own
-    {{ predict traps/grad.py:twice | once }}     a choice between the recorded outputs of sections
+    {{ predict traps/grad.py:twice | once none }}  a choice between the recorded outputs of sections
     {{ fix value.py:buggy | fixed grad:g }}      in the notebook, a check that the learner fixed a section
+    {{ course }}                                 on the home page: the lessons in order, from the nav
 
 `parse` turns a page into elements in page order: fenced blocks, and every other line as
-text, each knowing the admonitions, folds and tabs it sits in. `lessonkit.lesson` builds
-the model that hooks, checks, notebooks and tests read from these elements.
+text, each knowing the admonitions, folds and tabs it sits in. `spans`, `links`, `attributes`,
+`heading`, `typed_numbers` and `html_tags` read what a line of text holds. Nothing here
+knows what a node means: `lessonkit.constructs` does, one module per kind of node.
 """
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 import yaml
@@ -37,7 +40,8 @@ _OPENER = re.compile(
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 
 # A value: the snippet, an expression (names, attributes, integer indexes: nothing to call) and a format spec.
-_REF = r"(?P<snippet>[\w./-]+\.py):(?P<expr>[A-Za-z_]\w*(?:\.\w+|\[-?\d+\])*)(?::(?P<spec>[^{}\s]*))?"
+_EXPR = r"[A-Za-z_]\w*(?:\.\w+|\[-?\d+\])*"
+_REF = rf"(?P<snippet>[\w./-]+\.py):(?P<expr>{_EXPR})(?::(?P<spec>[^{{}}\s]*))?"
 _VALUE = re.compile(rf"\{{\{{\s*{_REF}\s*\}}\}}")
 _FIGURE = re.compile(r"^\s*\{\{\s*figure\s+(?P<lesson>[\w-]+)/(?P<name>[\w-]+)\s*\}\}\s*$")
 _ANSWER = re.compile(rf"^\s*\{{\{{\s*answer\s+{_REF}\s*\}}\}}\s*$")
@@ -46,23 +50,39 @@ _PREDICT = re.compile(
 )
 _FIX = re.compile(
     r"^\s*\{\{\s*fix\s+(?P<snippet>[\w./-]+\.py):(?P<buggy>[a-z]\w*)\s*\|\s*(?P<fixed>[a-z]\w*)\s+"
-    r"(?P<expr>[A-Za-z_]\w*(?:\.\w+|\[-?\d+\])*)(?::(?P<spec>[^{}\s]*))?\s*\}\}\s*$"
+    rf"(?P<expr>{_EXPR})(?::(?P<spec>[^{{}}\s]*))?\s*\}}\}}\s*$"
 )
-DIRECTIVES = ("figure", "answer", "predict", "fix")
+_COURSE = re.compile(r"^\s*\{\{\s*course\s*\}\}\s*$")
+DIRECTIVES = ("figure", "answer", "predict", "fix", "course")
 # Anything meant for the engine: double braces around a snippet's name or a directive, or left open.
 _BRACES = re.compile(r"\{\{(?P<inside>(?:(?!\}\}).)*)(?P<close>\}\})?")
 # Every form of span the engine reads, as an error about a malformed one lists them.
 FORMS = (
-    "{{ lesson/snippet.py:name:format }}, or a directive: {{ figure … }}, {{ answer … }}, {{ predict … }}, {{ fix … }}"
+    "{{ lesson/snippet.py:name:format }}, or a directive: {{ figure … }}, {{ answer … }}, {{ predict … }}, "
+    "{{ fix … }}, {{ course }}"
 )
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 _LONE_NUMBER = re.compile(r"[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?")
+# attr_list's `{ #id .class key="value" }`, after an element or on a line of its own; never TeX's `_{i=1}`.
+_ATTRIBUTES = re.compile(
+    r"(?:(?<=[\s)\]`])|^)\{:?\s*(?P<inside>(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))(?:\s+[^}]*)?)\}"
+)
+_ATTRIBUTE = re.compile(r"(?P<key>#|\.|[\w-]+=)(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]+)")
 # What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
 _NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
 # A figure's caption block (pymdownx.blocks.caption): its opening and closing lines.
 CAPTION = "/// caption"
 _CAPTION_MARKER = re.compile(r"^\s*///(?:\s*caption)?\s*$")
 _LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# Markdown's autolinks, <https://...> and <mailto:...>: links, not HTML tags.
+_AUTOLINK = re.compile(r"<(?P<target>(?:[a-zA-Z][\w+.-]*):[^\s<>]*)>")
+
+# A number standing on its own: not part of a word or name (float32, x2, 3x, U+200B), a version or a list index.
+NUMBER = re.compile(r"(?<![\w.^_\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![\w]|\.\d)")
+# `name = ` right before a number: the number is stated as the value of that name.
+_BOUND = re.compile(r"(?P<name>\\?[A-Za-z]\w*)\s*=\s*\$?\s*$")
+# What may follow a value that ends its expression: the end of maths or of the line, or punctuation.
+_ENDS = re.compile(r"\s*(?:\$|[,.;:)]|$|\s+[a-z]{2,})")
 
 
 @dataclass(frozen=True)
@@ -160,7 +180,7 @@ class ValueRef:
 
 @dataclass(frozen=True)
 class Span:
-    """Something the engine fills in, found in a line of text."""
+    """Something found in a line of text: a column range and the text written there."""
 
     line: int
     start: int  # column span in the line, 0-based
@@ -170,19 +190,56 @@ class Span:
 
 @dataclass(frozen=True)
 class Placeholder(Span):
+    """`{{ lesson/snippet.py:name:spec }}`: a recorded value."""
+
     ref: ValueRef
 
 
 @dataclass(frozen=True)
 class Directive(Span):
-    """A line of its own that the engine replaces: a figure, an answer box or a choice."""
+    """A line of its own that the engine replaces. Each kind is a class of its own, below."""
 
-    kind: str  # "figure", "answer", "predict" or "fix"
-    ref: ValueRef | None = None  # answer and fix: the value to find
-    figure: str | None = None  # figure: "lesson/name"
-    choices: tuple[str, ...] = ()  # predict: the sections whose outputs are offered, the right one first;
-    # fix: the section with the bug, then the section with the fix
-    snippet: str | None = None  # predict and fix: the snippet of those sections
+
+@dataclass(frozen=True)
+class FigureDirective(Directive):
+    """`{{ figure lesson/name }}`: a recorded figure, in both palettes."""
+
+    figure: str  # "lesson/name"
+
+
+@dataclass(frozen=True)
+class AnswerDirective(Directive):
+    """`{{ answer lesson/snippet.py:name:spec }}`: a box the learner types the recorded value into."""
+
+    ref: ValueRef
+
+
+@dataclass(frozen=True)
+class PredictDirective(Directive):
+    """`{{ predict lesson/snippet.py:answer | other another }}`: choose which output a section prints."""
+
+    snippet: str
+    answer: str  # the section that answers the question; its code and output follow the directive
+    distractors: tuple[str, ...]  # sections of plausible code whose outputs are the wrong choices
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return (self.answer, *self.distractors)
+
+
+@dataclass(frozen=True)
+class FixDirective(Directive):
+    """`{{ fix lesson/snippet.py:buggy | fixed name:spec }}`: the notebook checks that the learner fixed `buggy`."""
+
+    snippet: str
+    buggy: str
+    fixed: str
+    ref: ValueRef  # the value that is right once the bug is fixed (computed by `fixed`)
+
+
+@dataclass(frozen=True)
+class CourseDirective(Directive):
+    """`{{ course }}`: the lessons in the order of the nav, each with its summary (the home page)."""
 
 
 @dataclass(frozen=True)
@@ -201,11 +258,55 @@ class Link(Span):
 
 
 @dataclass(frozen=True)
+class Attributes(Span):
+    """An attr_list: `{ #id .class key="value" }`, setting attributes of the element before it."""
+
+    pairs: tuple[tuple[str, str], ...]  # ("id", "top"), ("class", "wide"), ("width", "300")
+
+
+@dataclass(frozen=True)
+class HtmlTag:
+    """A tag of raw HTML written in the page, outside code: `<div markdown>`, `</div>`, `<img src=...>`."""
+
+    line: int
+    column: int  # 0-based
+    name: str  # lower case
+    attributes: tuple[tuple[str, str | None], ...]
+    text: str  # as written: `<img src="x.svg">`, `</div>`
+    closing: bool = False
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    """A number written in the page's text (not filled in by the engine)."""
+
+    line: int
+    column: int | None  # 1-based; None in front matter
+    number: str
+    bound: str | None  # in `$a = 2$`, the name it is the value of
+
+
+@dataclass(frozen=True)
 class Heading:
     line: int
     level: int
     title: str
     anchor: str | None  # set explicitly with { #id }
+
+    @property
+    def plain(self) -> str:
+        """The title as the table of contents sees it: no code ticks, maths dollars, emphasis or link targets."""
+        title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", self.title)
+        return re.sub(r"[`$*]", "", title)
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """Something the parser could not read, at a line (and column) of the page."""
+
+    line: int
+    message: str
+    column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -214,11 +315,12 @@ class Parsed:
     front_matter: dict[str, Any]
     body_start: int  # index of the first line after the front matter
     elements: tuple[Element, ...] = field(repr=False)
+    problems: tuple[ParseProblem, ...] = ()  # front matter that is not YAML, say
 
 
 def parse(text: str) -> Parsed:
     lines = tuple(text.split("\n"))
-    body_start, front_matter = _front_matter(lines)
+    body_start, front_matter, problems = _front_matter(lines)
     elements: list[Element] = []
     blocks: list[Block] = []
     number, last_fence_end = body_start, None
@@ -243,7 +345,7 @@ def parse(text: str) -> Parsed:
         if block is not None:
             blocks.append(block)
         number += 1
-    return Parsed(lines, front_matter, body_start, tuple(elements))
+    return Parsed(lines, front_matter, body_start, tuple(elements), problems)
 
 
 def spans(text: Text) -> list[Span]:
@@ -263,12 +365,32 @@ def spans(text: Text) -> list[Span]:
 
 
 def links(text: Text) -> list[Link]:
-    """Markdown links and images on a line of text, outside code spans."""
+    """Markdown links and images, and autolinks, on a line of text, outside code spans."""
     visible = mask_code(text.text)
-    return [
+    found = [
         Link(text.line, match.start(), match.end(), match.group(), bool(match["image"]), match["text"], match["target"])
         for match in _LINK.finditer(visible)
     ]
+    found += [
+        Link(text.line, match.start(), match.end(), match.group(), False, match["target"], match["target"])
+        for match in _AUTOLINK.finditer(visible)
+    ]
+    return sorted(found, key=lambda link: link.start)
+
+
+def attributes(text: Text) -> list[Attributes]:
+    """attr_list's `{ ... }` on a line of text, outside code spans and engine spans."""
+    visible = mask_code(text.text)
+    found = []
+    for match in _ATTRIBUTES.finditer(visible):
+        if visible[max(match.start() - 1, 0)] == "{":  # `{{ ... }}` is the engine's
+            continue
+        pairs = []
+        for pair in _ATTRIBUTE.finditer(match["inside"]):
+            key, value = pair["key"], pair["value"].strip("\"'")
+            pairs.append(("id" if key == "#" else "class" if key == "." else key.rstrip("="), value))
+        found.append(Attributes(text.line, match.start(), match.end(), match.group(), tuple(pairs)))
+    return found
 
 
 def heading(text: Text) -> Heading | None:
@@ -276,6 +398,44 @@ def heading(text: Text) -> Heading | None:
     if match is None:
         return None
     return Heading(text.line, len(match["hashes"]), match["title"], match["id"])
+
+
+def html_tags(parsed: Parsed) -> list[HtmlTag]:
+    """Every tag of raw HTML in the page's text, with its attributes: what Markdown would pass to the browser.
+
+    Fenced blocks and code spans are code, and autolinks are links: all are blanked first. A tag may
+    span lines, so the whole page is read at once, by the standard library's HTML parser.
+    """
+    lines = list(parsed.lines)
+    for element in parsed.elements:
+        if isinstance(element, Fence):
+            for index in range(element.line - 1, min(element.end_line, len(lines))):
+                lines[index] = ""
+        else:
+            lines[element.line - 1] = _AUTOLINK.sub(lambda match: " " * len(match.group()), mask_code(element.text))
+    for index in range(parsed.body_start):  # the front matter is YAML
+        lines[index] = ""
+    reader = _TagReader()
+    reader.feed("\n".join(lines))
+    reader.close()
+    return reader.tags
+
+
+def typed_numbers(text: Text, filled: list[Span]) -> list[TypedNumber]:
+    """Every number a reader reads on a line of text: not code, not filled in by the engine, not markup."""
+    line = readable(text.text, filled)
+    return [_typed(text.line, match.start() + 1, match, line) for match in NUMBER.finditer(line)]
+
+
+def numbers_in(words: str, line: int = 1) -> list[TypedNumber]:
+    """Every number in a piece of text of its own (a description, a string a snippet prints); column from 1."""
+    return [_typed(line, match.start() + 1, match, words) for match in NUMBER.finditer(words)]
+
+
+def _typed(line: int, column: int, match: re.Match, text: str) -> TypedNumber:
+    bound = _BOUND.search(text[: match.start()])
+    name = bound["name"].lstrip("\\") if bound and _ENDS.match(text[match.end() :]) else None
+    return TypedNumber(line, column, match.group(), name)
 
 
 def mask_code(line: str) -> str:
@@ -294,6 +454,11 @@ def readable(line: str, spans: list[Span]) -> str:
     return _NOT_TEXT.sub(lambda match: " " * len(match.group()), line)
 
 
+def anchors(text: Text) -> list[str]:
+    """The ids `{ #id }` sets on a line of text."""
+    return [value for attribute in attributes(text) for key, value in attribute.pairs if key == "id"]
+
+
 def _read_code_span(match: re.Match) -> str:
     code = match["code"]
     shown = code if _LONE_NUMBER.fullmatch(code.strip()) else " " * len(code)
@@ -307,15 +472,15 @@ def is_caption_marker(line: str) -> bool:
 
 def _directive(line: str, where: tuple) -> Directive | None:
     if (figure := _FIGURE.match(line)) is not None:
-        return Directive(*where, "figure", figure=f"{figure['lesson']}/{figure['name']}")
+        return FigureDirective(*where, figure=f"{figure['lesson']}/{figure['name']}")
     if (answer := _ANSWER.match(line)) is not None:
-        return Directive(*where, "answer", ref=_ref(answer))
+        return AnswerDirective(*where, ref=_ref(answer))
     if (predict := _PREDICT.match(line)) is not None:
-        choices = (predict["answer"], *predict["others"].split())
-        return Directive(*where, "predict", choices=choices, snippet=predict["snippet"])
+        return PredictDirective(*where, predict["snippet"], predict["answer"], tuple(predict["others"].split()))
     if (fix := _FIX.match(line)) is not None:
-        choices = (fix["buggy"], fix["fixed"])
-        return Directive(*where, "fix", ref=_ref(fix), choices=choices, snippet=fix["snippet"])
+        return FixDirective(*where, fix["snippet"], fix["buggy"], fix["fixed"], _ref(fix))
+    if _COURSE.match(line) is not None:
+        return CourseDirective(*where)
     return None
 
 
@@ -335,6 +500,11 @@ def _fence(lines, number: int, opening: re.Match, blocks: tuple[Block, ...], las
     )
     end = min(close + 1, len(lines))
     return Fence(number + 1, blocks, _indent(opening["indent"]), lang, options, title, body, includes, follows, end)
+
+
+def closes_fence(line: str) -> bool:
+    """Whether a line of included text would close the fenced block it is shown in."""
+    return _FENCE.match(line.strip()) is not None
 
 
 def _target(target: str) -> tuple[str, str | None]:
@@ -363,15 +533,43 @@ def _info(info: str) -> tuple[str | None, frozenset[str], str | None]:
     return (words[0] if words else None), frozenset(words[1:]), title and title[1]
 
 
-def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any]]:
+def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any], tuple[ParseProblem, ...]]:
     """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it."""
-    if lines and lines[0].strip() == "---":
-        for number in range(1, len(lines)):
-            if lines[number].strip() in ("---", "..."):
+    if not lines or lines[0].strip() != "---":
+        return 0, {}, ()
+    for number in range(1, len(lines)):
+        if lines[number].strip() in ("---", "..."):
+            try:
                 data = yaml.safe_load("\n".join(lines[1:number])) or {}
-                return number + 1, data if isinstance(data, dict) else {}
-    return 0, {}
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line = mark.line + 2 if mark else 1  # the YAML starts on the page's second line
+                reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+                message = f"the front matter is not valid YAML ({reason}); check its quotes, colons and indentation"
+                return number + 1, {}, (ParseProblem(line, message, mark.column + 1 if mark else None),)
+            if not isinstance(data, dict):
+                message = "the front matter must be `key: value` lines, such as `description: ...`"
+                return number + 1, {}, (ParseProblem(2, message),)
+            return number + 1, data, ()
+    return 0, {}, (ParseProblem(1, "the front matter opened by `---` is never closed with a `---` line"),)
 
 
 def _indent(text: str) -> int:
     return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+class _TagReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[HtmlTag] = []
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        self.tags.append(HtmlTag(line, column, tag, tuple(attrs), self.get_starttag_text() or f"<{tag}>"))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        line, column = self.getpos()
+        self.tags.append(HtmlTag(line, column, tag, (), f"</{tag}>", closing=True))

@@ -1,9 +1,9 @@
-"""Shared fixtures and switches: the project under test, the built site, `--update-outputs`, partial runs.
+"""Shared fixtures and switches: the project under test, `--update-outputs`, partial runs, the built site.
 
 Tests about one lesson say which (the `lesson` marker, or the file tests/lessons/test_<lesson>.py),
-so `pytest -k softmax` or `pytest tests/lessons/test_softmax.py` re-records and checks that
-lesson alone. The 100 % coverage gate of pyproject.toml applies to full runs only: `pytest`
-with no paths, -k or -m.
+so `pytest -k softmax` or `pytest tests/lessons/test_softmax.py` checks (or re-records) that lesson
+alone. Each lesson's tests run in a process of their own (tests/lesson_processes.py). The 100 %
+coverage gate of pyproject.toml applies to full runs only: `pytest` with no paths, -k or -m.
 """
 
 import os
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from lessonkit import Project
-from lessonkit.errors import report
-from lessonkit.record import record
+
+pytest_plugins = ["tests.lesson_processes"]
 
 # Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
 SLOW_FOLDERS = ("browser", "notebooks")
@@ -54,7 +54,7 @@ def pytest_collection_modifyitems(config, items):
         parts = item.path.relative_to(config.rootpath).parts
         if parts[0] == "tests" and parts[1] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
-    # The site builds in the background from the end of collection: the tests that read it go last.
+    # The tests that read the built site go last: it builds in the background meanwhile.
     items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
 
 
@@ -68,6 +68,11 @@ def lesson_of(item) -> str | None:
     return None
 
 
+def is_full_run(config) -> bool:
+    """`pytest` as CI runs it: no paths, no -k, no -m. Anything less cannot cover every lesson."""
+    return config.args_source != config.ArgsSource.ARGS and not config.option.keyword and not config.option.markexpr
+
+
 @dataclass
 class Build:
     returncode: int
@@ -78,35 +83,24 @@ class Build:
 _build: dict = {}
 
 
-def is_full_run(config) -> bool:
-    """`pytest` as CI runs it: no paths, no -k, no -m. Anything less cannot cover every lesson."""
-    return config.args_source != config.ArgsSource.ARGS and not config.option.keyword and not config.option.markexpr
+def start_build(project: Project) -> None:
+    """`mkdocs build --strict` of the real project, in the background: the site builds while other tests run."""
+    site_dir = Path(tempfile.mkdtemp(prefix="site-"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    _build.update(process=process, site_dir=site_dir)
 
 
-def pytest_collection_finish(session):
-    config, project = session.config, Project.here()
-    full_run = is_full_run(config)
-    if config.getoption("--update-outputs"):
-        lessons = None if full_run else {lesson for item in session.items if (lesson := lesson_of(item))}
-        recorded = record(project, lessons)
-        for path in recorded.changed:
-            print(f"re-recorded {project.display(path)}")
-        if recorded.problems:  # the checks report them again, each in the test about its lesson
-            print("could not record:\n" + report(recorded.problems))
-    if not config.option.collectonly and any(
+def wants_build(session) -> bool:
+    return not session.config.option.collectonly and any(
         "built_site" in getattr(item, "fixturenames", ()) for item in session.items
-    ):
-        # Build in the background: the site builds on one core while the lessons run on the other.
-        site_dir = Path(tempfile.mkdtemp(prefix="site-"))
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-            cwd=project.root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        _build.update(process=process, site_dir=site_dir)
+    )
 
 
 def pytest_sessionfinish(session):
@@ -122,5 +116,7 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def built_site() -> Build:
     """The result of `mkdocs build --strict` on the real project."""
+    if "process" not in _build:  # the lessons' own processes have finished recording: build now
+        start_build(Project.here())
     log, _ = _build["process"].communicate(timeout=300)
     return Build(_build["process"].returncode, log, _build["site_dir"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lessonkit.errors import LessonError
 from lessonkit.figures.figure import Figure
+from lessonkit.isolation import alone
 from lessonkit.project import Project
 
 
@@ -29,14 +30,15 @@ def figure_lessons(project: Project) -> list[str]:
     return [module.stem for module in project.figure_modules()]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)  # bounded: one entry per state of a lesson's code
 def _run(project: Project, module: Path, key: str) -> tuple[Figure, ...]:
     # `key` hashes the module and its lesson's snippets: an edit to either runs it afresh.
     try:
-        spec = importlib.util.spec_from_file_location(f"snippets.figures.{module.stem}", module)
-        code = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(code)
-        figures = tuple(code.figures(project))
+        with alone(project.root):  # lesson code: a fresh state, offline, as every snippet runs
+            spec = importlib.util.spec_from_file_location(f"snippets.figures.{module.stem}", module)
+            code = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(code)
+            figures = tuple(code.figures(project))
     except LessonError:
         raise  # a lesson snippet the figures use fails: that error already names the place
     except Exception as error:

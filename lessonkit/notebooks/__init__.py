@@ -22,7 +22,7 @@ def cached_notebook_text(lesson: Lesson, link_base: str | None = None, embed_fig
     return _notebook_text(lesson, lesson.source_versions(), link_base, embed_figures)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=64)
 def _notebook_text(lesson: Lesson, versions: tuple[tuple[Path, int | None], ...], link_base, embed_figures) -> str:
     # `versions` is part of the key: the files' modification times.
     return notebook_text(lesson, link_base, embed_figures)

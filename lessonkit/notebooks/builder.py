@@ -1,11 +1,12 @@
 """Turn a lesson into the Jupyter notebook a learner downloads and runs.
 
 The notebook is made from the lesson model (lessonkit.lesson), never by hand: prose becomes
-markdown cells (values filled in from the recordings, admonition and tab titles in bold),
-each included snippet section becomes a code cell, in page order, and recorded-output
-blocks are dropped because running the cell prints them. Content that the page folds away
-(`??? success "Solution"`) is tagged `solution` and starts collapsed. lessonkit/notebooks/prose.py
-rewrites the prose itself: values, links and figures.
+markdown cells, each included snippet section becomes a code cell, in page order, and
+recorded-output blocks are dropped because running the cell prints them. What each node of a
+page becomes is its construct's to say (lessonkit.constructs: `markdown` and `cells`): values
+are filled in, figures attached, exercise boxes become cells to answer and check. Content the
+page folds away (`??? success "Solution"`) is tagged `solution` and starts collapsed, and so
+does the code that answers a prediction.
 """
 
 from dataclasses import dataclass, field
@@ -14,10 +15,13 @@ from pathlib import Path
 import nbformat
 from nbformat import v4
 
+from lessonkit.constructs import construct_of, wiring
+from lessonkit.constructs.markup import AUTHOR_TAGS
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
-from lessonkit.syntax import Block, Element, Fence, Include, Text
+from lessonkit.site import Site
+from lessonkit.syntax import Block, Fence, Include, PredictDirective, Text
 
 SOLUTION_TAG = "solution"
 # Cells the workbook page leaves out (mkdocs.yml): solutions, and exercise cells that only work in a running notebook.
@@ -41,20 +45,136 @@ class Cell:
     kind: str  # "markdown" or "code"
     source: str
     include: Include | None = None  # the snippet section a code cell runs
-    folded: bool = False  # folded away on the page: a solution
+    folded: bool = False  # folded away on the page: a solution, or the code that answers a prediction
     opens_fold: bool = False  # the visible title of a folded block
     attachments: dict[str, dict[str, str]] = field(default_factory=dict)  # a markdown cell's figures
     role: str | None = None  # an exercise's cell: "checker", "answer" (the learner's turn) or "check"; also its tag
 
 
-def read_cells(lesson: Lesson, link_base: str | None = None, embed_figures: bool = True) -> list[Cell]:
+class Notebook:
+    """A notebook being built: what the constructs add to, cell by cell."""
+
+    def __init__(self, site: Site, page: Lesson, link_base: str | None, embed_figures: bool):
+        self.site, self.page = site, page
+        self.link_base, self.embed_figures = link_base, embed_figures
+        self.prose = Prose()
+        self.exercises = Exercises(self, page)
+        self.cells: list[Cell] = []
+        self.folded = False
+        # The code under a prediction stays collapsed, as it stays folded on the page.
+        self.revealed = {
+            fence.line for predict in page.directives(PredictDirective) for fence in page.revealed(predict)
+        }
+
+    def cell(self, kind: str, source: str, role: str | None = None) -> Cell:
+        return Cell(kind, source, role=role)
+
+    def code_cell(self, code: str, include: Include, fence: Fence) -> Cell:
+        return Cell("code", code, include, self.folded or fence.line in self.revealed)
+
+    def link(self, uri: str, title: str) -> str:
+        """A link to another page of the site: into the site, or its title alone without a link base."""
+        if self.link_base is None:
+            return title
+        stem = self.page.relative(uri).removesuffix(".md")
+        url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        return f"[{title}]({self.link_base}{url})"
+
+    def flush(self, opens_fold: bool = False) -> None:
+        text, attachments = self.prose.take()
+        if text.strip():
+            self.cells.append(Cell("markdown", text, None, self.folded and not opens_fold, opens_fold, attachments))
+
+
+def read_cells(
+    lesson: Lesson, link_base: str | None = None, embed_figures: bool = True, site: Site | None = None
+) -> list[Cell]:
     """The cells of the notebook for `lesson`, in page order.
 
     `link_base` starts the links to other pages (the site's URL for a download, a relative path
     for a page of the site; without it they become text). A notebook of its own carries its
     figures; a page of the site links them instead (`embed_figures=False`).
     """
-    return _Reader(lesson, Prose(lesson, link_base, embed_figures)).cells
+    site = site or Site.load(lesson.project)
+    notebook = Notebook(site, lesson, link_base, embed_figures)
+    inserted = wiring.insertions(site, lesson, notebook.link)
+    open_blocks: tuple[Block, ...] = ()
+    markdown_open: list[str] = []  # md_in_html elements whose closing tag is still to come
+    for element in lesson.parsed.elements:
+        if any(block.folds for block in open_blocks if block not in element.blocks):
+            notebook.flush()  # a fold closed: its content keeps cells of its own
+        notebook.folded = element.folded
+        if isinstance(element, Fence):
+            new = construct_of(element).cells(lesson, element, notebook)
+            if new:
+                notebook.flush()
+                notebook.cells += new
+        elif element.opens is not None:
+            _open(notebook, element.opens)
+        else:
+            _text(notebook, lesson, element, markdown_open)
+        added = inserted.get(element.end_line if isinstance(element, Fence) else element.line, [])
+        if added and notebook.folded:  # what the engine adds is never part of a solution
+            notebook.flush()
+            notebook.folded, open_blocks = False, ()
+        for line in added:
+            notebook.prose.add_line(line)
+        open_blocks = element.blocks + ((element.opens,) if isinstance(element, Text) and element.opens else ())
+    notebook.flush()
+    return notebook.cells
+
+
+def _open(notebook: Notebook, block: Block) -> None:
+    title = block.title if block.title is not None else (block.kind or "").capitalize()
+    if block.folds and not notebook.folded:
+        notebook.flush()
+        notebook.prose.add_line(f"**{title}** (the cells below are collapsed: click one to open it)")
+        notebook.flush(opens_fold=True)
+    elif title:
+        notebook.prose.add_line(f"**{title}**")
+        notebook.prose.add_line("")
+
+
+def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[str]) -> None:
+    """A line of prose, each node on it as its construct writes it for a notebook; then the cells it brings."""
+    line = text.content
+    dedent = len(text.text) - len(line)
+    if line.strip().startswith("///"):  # a caption's markers go; its text stays, a paragraph under its figure
+        notebook.prose.add_line("")
+        return
+    edits = [(node.start, node.end, node) for node in _nodes_on(lesson, text.line)]
+    for tag in (tag for tag in lesson.html_tags if tag.line == text.line):
+        if tag.name not in AUTHOR_TAGS or dict(tag.attributes).get("markdown") is not None or tag.closing:
+            edits.append((tag.column, tag.column + len(tag.text.split("\n")[0]), tag))
+    cells = []
+    for start, end, node in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        replacement = _markdown(notebook, lesson, node, markdown_open)
+        line = line[: max(start - dedent, 0)] + replacement + line[max(end - dedent, 0) :]
+        construct = construct_of(node)
+        cells = (construct.cells(lesson, node, notebook) if construct else []) + cells
+    notebook.prose.add_line(line)
+    if cells:
+        notebook.flush()
+        notebook.cells += cells
+
+
+def _nodes_on(lesson: Lesson, line: int) -> list:
+    return [*lesson.spans_by_line.get(line, []), *(link for link in lesson.links if link.line == line)]
+
+
+def _markdown(notebook: Notebook, lesson: Lesson, node, markdown_open: list[str]) -> str:
+    """What a node becomes in the notebook's markdown."""
+    if hasattr(node, "closing"):  # raw HTML: md_in_html wrappers go (Jupyter shows Markdown inside HTML as it is)
+        if node.closing:
+            if markdown_open and markdown_open[-1] == node.name:
+                markdown_open.pop()
+                return "\n\n"
+            return node.text if node.name in AUTHOR_TAGS else ""
+        if dict(node.attributes).get("markdown") is not None:
+            markdown_open.append(node.name)
+            return "\n\n"
+        return ""  # a tag the page may not use: the check reports it, and the notebook leaves it out
+    return construct_of(node).markdown(lesson, node, notebook)
 
 
 def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
@@ -96,56 +216,4 @@ def notebook_text(lesson: Lesson, link_base: str | None = None, embed_figures: b
     return nbformat.writes(to_notebook(read_cells(lesson, link_base, embed_figures))) + "\n"
 
 
-class _Reader:
-    """Walks the lesson's elements, starting a new cell where code comes or a fold opens or closes."""
-
-    def __init__(self, lesson: Lesson, prose: Prose):
-        self.lesson, self.prose = lesson, prose
-        self.exercises = Exercises(lesson)
-        self.cells: list[Cell] = []
-        self.folded = False
-        open_blocks: tuple[Block, ...] = ()
-        for element in lesson.parsed.elements:
-            if any(block.folds for block in open_blocks if block not in element.blocks):
-                self._flush()  # a fold closed: its content keeps cells of its own
-            self.folded = element.folded
-            self._read(element)
-            open_blocks = element.blocks + ((element.opens,) if isinstance(element, Text) and element.opens else ())
-        self._flush()
-
-    def _read(self, element: Element):
-        if isinstance(element, Fence):
-            self._fence(element)
-        elif element.opens is not None:
-            self._open(element.opens)
-        else:
-            self.prose.add(element)
-            for directive in self.exercises.on_line(element.line):
-                self._flush()
-                self.cells += [Cell(kind, source, role=role) for kind, source, role in self.exercises.cells(directive)]
-
-    def _open(self, block: Block):
-        title = block.title if block.title is not None else (block.kind or "").capitalize()
-        if block.folds and not self.folded:
-            self._flush()
-            self.prose.add_line(f"**{title}** (the cells below are collapsed: click one to open it)")
-            self._flush(opens_fold=True)
-        elif title:
-            self.prose.add_line(f"**{title}**")
-            self.prose.add_line("")
-
-    def _fence(self, fence: Fence):
-        include = fence.include
-        if include is None:  # a block of its own, such as a formula or a shell command: part of the prose
-            for line in self.lesson.parsed.lines[fence.line - 1 : fence.end_line]:
-                self.prose.add_line(line[min(fence.depth, len(line) - len(line.lstrip())) :])
-        elif include.is_code:
-            self._flush()
-            code = self.lesson.section(include).code.rstrip("\n")
-            self.cells.append(Cell("code", code, include, self.folded))
-        # else: a recorded-output block, which running the cell above reproduces
-
-    def _flush(self, opens_fold: bool = False):
-        text, attachments = self.prose.take()
-        if text.strip():
-            self.cells.append(Cell("markdown", text, None, self.folded and not opens_fold, opens_fold, attachments))
+__all__ = ["NOT_IN_WORKBOOK", "SOLUTION_TAG", "Cell", "Notebook", "notebook_text", "read_cells", "to_notebook"]

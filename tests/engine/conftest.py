@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from lessonkit import Project
+from lessonkit.errors import Problem
 from lessonkit.lesson import load
+from lessonkit.site import Site
+from lessonkit.verify import Mode, Verified, verify
 
 FIXTURE = Path(__file__).parent / "fixture"
 # A project, not tests: pytest-markdown-docs would import its snippets to read their docstrings.
@@ -27,6 +30,16 @@ def mini(tmp_path) -> Project:
 def page(project: Project):
     """The model of the fixture's page, as it is now."""
     return load(project, project.root / PAGE)
+
+
+def checked(project: Project) -> list[Problem]:
+    """Everything the checks report on the fixture's lesson, as `pytest` would."""
+    return verify(Site.load(project), "mini").problems
+
+
+def record(project: Project, unit: str = "mini") -> Verified:
+    """`pytest --update-outputs -k <unit>` on the fixture."""
+    return verify(Site.load(project), unit, Mode.RECORD)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -3,16 +3,14 @@
 import pytest
 
 from lessonkit import LessonError
-from lessonkit.checks import check_lesson, check_project
-from lessonkit.checks.characters import check_files
 from lessonkit.errors import report
-from lessonkit.record import record
+from lessonkit.rules.characters import check_files
 from lessonkit.sections import read_sections
-from tests.engine.conftest import PAGE, SNIPPET, edit, line_of, page
+from tests.engine.conftest import PAGE, SNIPPET, checked, edit, line_of, record
 
 
-def problems(project) -> str:
-    return report(check_lesson(page(project)))
+def reported(project) -> str:
+    return report(checked(project))
 
 
 @pytest.mark.parametrize(
@@ -44,7 +42,7 @@ def test_malformed_sections_are_reported_with_their_line(tmp_path, source, line,
 def test_a_syntax_error_names_file_line_and_column_and_the_rest_of_the_page_is_checked(mini):
     edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2 * x.item(")
     edit(mini.root / PAGE, "(#forward)", "(#backward)")  # a second fault, elsewhere on the page
-    found = check_lesson(page(mini))
+    found = checked(mini)
     syntax = next(p for p in found if p.file == SNIPPET)
     line = line_of(mini.root / SNIPPET, "slope = 2")
     opening = (mini.root / SNIPPET).read_text().splitlines()[line - 1].index("(") + 1
@@ -56,7 +54,7 @@ def test_a_syntax_error_names_file_line_and_column_and_the_rest_of_the_page_is_c
 
 def test_a_runtime_error_names_the_line_that_raised(mini):
     edit(mini.root / SNIPPET, 'print("by hand:", slope)', 'print("by hand:", slope)\nslope / 0')
-    (problem,) = [p for p in check_lesson(page(mini)) if p.file == SNIPPET]
+    (problem,) = [p for p in checked(mini) if p.file == SNIPPET]
     assert problem.line == line_of(mini.root / SNIPPET, "slope / 0")
     assert "section 'by_hand' raised ZeroDivisionError: float division by zero" in problem.message
 
@@ -68,7 +66,7 @@ def test_a_damaged_values_file_is_named_with_the_command_that_rebuilds_it(mini, 
         values.write_text('{\n  "x:g": "3",\n  oops\n}\n', encoding="utf-8")
     else:
         values.unlink()
-    found = problems(mini)
+    found = reported(mini)
     if damage == "corrupt":
         assert found.startswith("snippets/mini/outputs/square/values.json:3:3: this recording is not valid JSON")
         assert "`pytest --update-outputs` rebuilds it" in found
@@ -76,7 +74,7 @@ def test_a_damaged_values_file_is_named_with_the_command_that_rebuilds_it(mini, 
         assert f"{PAGE}:{line_of(mini.root / PAGE, '{{ mini/square.py:x:g }}')}: " in found
         assert "has no recorded value; run `pytest --update-outputs`" in found
     assert record(mini).problems == []
-    assert problems(mini) == ""
+    assert reported(mini) == ""
 
 
 def test_a_placeholder_the_code_cannot_compute_is_one_line_when_recording(mini):
@@ -95,7 +93,7 @@ def test_a_broken_link_names_the_page_line_and_column(mini):
     line = line_of(mini.root / PAGE, "#forwards")
     text = (mini.root / PAGE).read_text().splitlines()[line - 1]
     columns = [text.index("[the forward") + 1, text.index("[a lesson") + 1]
-    found = problems(mini)
+    found = reported(mini)
     assert (
         f"{PAGE}:{line}:{columns[0]}: '#forwards': docs/mini.md has no heading '#forwards' (it has: #squares," in found
     )
@@ -112,27 +110,29 @@ def test_an_invisible_character_is_reported_as_file_line_column(mini):
 
 def test_a_missing_section_names_the_sections_there_are(mini):
     edit(mini.root / PAGE, '"mini/square.py:by_hand"', '"mini/square.py:by_hnd"')
-    assert "snippets/mini/square.py has no section 'by_hnd' (it has: forward, by_hand, autograd)" in problems(mini)
+    assert "snippets/mini/square.py has no section 'by_hnd' (it has: forward, by_hand, autograd)" in reported(mini)
 
 
 def test_a_section_no_page_shows_is_reported(mini):
     path = mini.root / SNIPPET
     path.write_text(path.read_text() + "\n# --8<-- [start:extra]\nleft_over = 1\n# --8<-- [end:extra]\n")
-    (problem,) = check_project(mini)
+    (problem,) = [p for p in checked(mini) if p.file == SNIPPET]
     assert (problem.file, problem.line) == (SNIPPET, line_of(path, "[start:extra]"))
     assert "section 'extra' is on no page" in problem.message
 
 
 def test_a_recording_without_its_section_is_reported(mini):
     (mini.root / "snippets/mini/outputs/square/gone.txt").write_text("old\n")
-    (problem,) = check_project(mini)
+    (problem,) = checked(mini)
     assert problem.file == "snippets/mini/outputs/square/gone.txt"
-    assert "no longer prints (or no longer exists)" in problem.message
+    assert "a recording nothing on the site shows any more" in problem.message
+    assert record(mini).changed == [mini.root / "snippets/mini/outputs/square/gone.txt"]  # deleted
+    assert checked(mini) == []
 
 
 def test_an_output_the_page_does_not_show_is_reported_with_the_fix(mini):
     edit(mini.root / PAGE, '```{.text .no-copy title="Output"}\n--8<-- "mini/outputs/square/forward.txt"\n```\n', "")
-    found = problems(mini)
+    found = reported(mini)
     assert "mini/square.py:forward prints output that the page does not show" in found
     assert '--8<-- "mini/outputs/square/forward.txt"' in found
 
@@ -148,7 +148,7 @@ def test_an_output_the_page_does_not_show_is_reported_with_the_fix(mini):
 )
 def test_python_that_no_test_runs_is_reported(mini, block, message):
     edit(mini.root / PAGE, "## Exercises", f"{block}\n## Exercises")
-    assert message in problems(mini)
+    assert message in reported(mini)
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_python_that_no_test_runs_is_reported(mini, block, message):
 )
 def test_a_hand_typed_output_block_fails_with_its_line_and_the_fix(mini, block):
     edit(mini.root / PAGE, "## Exercises", f"{block}\n## Exercises")
-    typed = [p for p in check_lesson(page(mini)) if "hand-typed output block" in p.message]
+    typed = [p for p in checked(mini) if "hand-typed output block" in p.message]
     assert len(typed) == 1
     output_line = line_of(mini.root / PAGE, "by hand: 6.0" if "6.0" in block else "```text")
     assert typed[0].line in (output_line, output_line - 1)
@@ -175,7 +175,7 @@ def test_a_hand_typed_output_block_fails_with_its_line_and_the_fix(mini, block):
 def test_text_meant_for_the_engine_that_it_cannot_read_is_reported(mini):
     edit(mini.root / PAGE, "{{ mini/square.py:y:.1f }}, so", "{{ mini/square.py y }}, so")
     edit(mini.root / PAGE, "{{ figure mini/parabola }}", "{{ figure mini parabola }}")
-    found = problems(mini)
+    found = reported(mini)
     assert "'{{ mini/square.py y }}' is not something the engine reads" in found
     assert "'{{ figure mini parabola }}' is not something the engine reads" in found
     assert found.count("{{ answer … }}, {{ predict … }}, {{ fix … }}") == 2  # the forms to write instead

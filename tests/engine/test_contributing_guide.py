@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from lessonkit import Project
-from lessonkit.checks import check_lesson, check_project
 from lessonkit.errors import report
-from lessonkit.lesson import load
-from lessonkit.record import record
+from lessonkit.site import Site
+from lessonkit.verify import Mode, verify
 
 # A fenced block whose info string names a file: ```python title="snippets/taylor/sine.py"
 _EXAMPLE = re.compile(r'^(?P<fence>`{3,})\w+ title="(?P<path>[^"]+)"\n(?P<body>.*?)^(?P=fence)$', re.M | re.S)
@@ -45,15 +44,18 @@ def test_the_guide_shows_every_file_of_a_lesson(project):
 
 def test_the_guides_lesson_is_checked_recorded_and_passes(project, tmp_path, monkeypatch):
     lesson = follow_the_guide(project, tmp_path)
-    page = lesson.docs_dir / "taylor.md"
     # Before step 4 the checks ask for the recording, with the command that makes it.
-    assert "run `pytest --update-outputs`" in report(check_lesson(load(lesson, page)))
+    assert "run `pytest --update-outputs`" in report(verify(Site.load(lesson), "taylor").problems)
 
-    done = record(lesson)
+    done = verify(Site.load(lesson), "taylor", Mode.RECORD)
     recorded = [lesson.display(path) for path in done.changed]
-    assert recorded == ["snippets/taylor/outputs/sine/slope.txt", "snippets/taylor/outputs/sine/values.json"]
+    assert recorded == [
+        "snippets/taylor/outputs/recorded-from.json",
+        "snippets/taylor/outputs/sine/slope.txt",
+        "snippets/taylor/outputs/sine/values.json",
+    ]
     assert done.problems == []
-    problems = check_lesson(load(lesson, page)) + check_project(lesson)
+    problems = verify(Site.load(lesson), "taylor").problems
     assert not problems, "\n" + report(problems)
 
     # The guide's own lesson test, run against the scratch lesson instead of the repository.

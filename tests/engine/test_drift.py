@@ -1,19 +1,17 @@
 """Drift is caught both ways: change the code or change the page, and the checks name the place."""
 
-from lessonkit.checks import check_lesson, check_project
 from lessonkit.errors import report
-from lessonkit.record import record
-from tests.engine.conftest import PAGE, SNIPPET, edit, line_of, page
+from tests.engine.conftest import PAGE, SNIPPET, checked, edit, line_of, record
 
 
 def test_the_fixture_starts_clean(mini):
-    problems = check_lesson(page(mini)) + check_project(mini)
+    problems = checked(mini)
     assert not problems, "\n" + report(problems)
 
 
 def test_a_changed_input_fails_at_the_block_and_every_sentence_that_quotes_it(mini):
     edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
-    problems = check_lesson(page(mini))
+    problems = checked(mini)
     lines = {(p.file, p.line) for p in problems}
     for quoted in ('"mini/square.py:forward"', '"mini/square.py:by_hand"', "{{ mini/square.py:x:g }}"):
         assert (PAGE, line_of(mini.root / PAGE, quoted)) in lines, quoted
@@ -25,7 +23,7 @@ def test_a_changed_input_fails_at_the_block_and_every_sentence_that_quotes_it(mi
 
 def test_a_changed_figure_computation_names_the_figure_and_the_command(mini):
     edit(mini.root / SNIPPET, "torch.tensor(3.0", "torch.tensor(4.0")
-    problems = [p for p in check_lesson(page(mini)) if "figure mini/" in p.message]
+    problems = [p for p in checked(mini) if "figure mini/" in p.message]
     assert {(p.file, p.line) for p in problems} == {
         (PAGE, line_of(mini.root / PAGE, "{{ figure mini/square_graph }}")),
         (PAGE, line_of(mini.root / PAGE, "{{ figure mini/parabola }}")),
@@ -37,28 +35,28 @@ def test_a_changed_figure_computation_names_the_figure_and_the_command(mini):
 
 def test_an_edited_output_recording_fails_at_its_block(mini):
     edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
-    (problem,) = check_lesson(page(mini))
+    (problem,) = checked(mini)
     assert (problem.file, problem.line) == (PAGE, line_of(mini.root / PAGE, '"mini/square.py:by_hand"'))
     assert "is not what the code prints now" in problem.message
 
 
 def test_an_edited_recorded_value_fails_at_its_sentence(mini):
     edit(mini.root / "snippets/mini/outputs/square/values.json", '"9.0"', '"9.5"')
-    problems = check_lesson(page(mini))
+    problems = checked(mini)
     assert {p.line for p in problems} == {line_of(mini.root / PAGE, "{{ mini/square.py:y:.1f }}")}
     assert "shows {{ mini/square.py:y:.1f }} as '9.5', but the code now gives '9.0'" in problems[0].message
 
 
 def test_a_check_inside_a_snippet_stops_it_at_the_line_that_raised(mini):
     edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2 * x.item() + 1")
-    (problem,) = [p for p in check_lesson(page(mini)) if p.file == SNIPPET]
+    (problem,) = [p for p in checked(mini) if p.file == SNIPPET]
     assert problem.line == line_of(mini.root / SNIPPET, "assert_close")
     assert "section 'autograd' raised AssertionError" in problem.message
 
 
 def test_a_missing_recording_names_the_command_that_creates_it(mini):
     (mini.root / "snippets/mini/outputs/square/forward.txt").unlink()
-    (problem,) = check_lesson(page(mini))
+    (problem,) = checked(mini)
     assert "no recorded output yet; run `pytest --update-outputs`" in problem.message
 
 
@@ -66,12 +64,16 @@ def test_update_outputs_rerecords_what_changed_and_nothing_else(mini):
     edit(mini.root / SNIPPET, "slope = 2 * x.item()", "slope = 2.0 * x.item()  # the same number")
     edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
     done = record(mini)
-    assert [mini.display(path) for path in done.changed] == ["snippets/mini/outputs/square/by_hand.txt"]
+    # The output that differs, and the digest of the edited code; nothing else.
+    assert [mini.display(path) for path in done.changed] == [
+        "snippets/mini/outputs/recorded-from.json",
+        "snippets/mini/outputs/square/by_hand.txt",
+    ]
     assert not done.problems
-    assert check_lesson(page(mini)) == []
+    assert checked(mini) == []
 
 
 def test_update_outputs_of_another_lesson_leaves_this_one_alone(mini):
     edit(mini.root / "snippets/mini/outputs/square/by_hand.txt", "6.0", "6.5")
-    assert record(mini, {"other"}).changed == []
-    assert record(mini, {"mini"}).changed == [mini.root / "snippets/mini/outputs/square/by_hand.txt"]
+    assert record(mini, "other").changed == []
+    assert record(mini, "mini").changed == [mini.root / "snippets/mini/outputs/square/by_hand.txt"]

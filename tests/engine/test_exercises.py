@@ -10,10 +10,9 @@ import nbformat
 import pytest
 
 from lessonkit.answers import check_answer
-from lessonkit.checks import check_lesson
 from lessonkit.notebooks import notebook_text, read_cells
 from tests.answer_cases import CASES
-from tests.engine.conftest import PAGE, edit, line_of, page
+from tests.engine.conftest import PAGE, checked, edit, line_of, page
 from tests.engine.test_extension import convert
 
 ANSWER = "{{ answer mini/square.py:x.grad:.1f }}"
@@ -59,32 +58,38 @@ def test_a_prediction_whose_choice_has_no_recording_is_reported_and_shown(mini, 
     edit(mini.root / PAGE, ANSWER, "{{ predict mini/square.py:autograd | by_hand }}")
     (mini.root / "snippets/mini/outputs/square/by_hand.txt").unlink()
     line = line_of(mini.root / PAGE, "{{ predict")
-    message = "the choice mini/square.py:by_hand has no recorded output; run `pytest --update-outputs`"
-    assert message in [p.message for p in check_lesson(page(mini)) if p.line == line]
+    found = [p.message for p in checked(mini) if p.line == line]
+    assert "mini/square.py:by_hand has no recorded output yet; run `pytest --update-outputs`" in found[0]
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
         html = convert(mini)
+    message = "the choice mini/square.py:by_hand has no recorded output; run `pytest --update-outputs`"
     assert f"{PAGE}:{line}: {message}" in [record.getMessage() for record in caplog.records]
     assert '<form class="lesson-predict"' not in html and "lesson-error" in html  # no box with a blank choice
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    "change",
     [
-        (('??? tip "Hint"\n    The power rule gives $2x$.\n\n', ""), "give the answer box a hint, right under it"),
-        ((HINT + SOLUTION, SOLUTION + "\n" + HINT), "give the answer box a hint"),  # the solution would come first
-        ((ANSWER + "\n", ""), None),  # without a box, a hint needs nothing
+        ('??? tip "Hint"\n    The power rule gives $2x$.\n\n', ""),
+        (HINT + SOLUTION, SOLUTION + "\n" + HINT),  # the solution would come first
     ],
-    ids=["no-hint", "hint-after-the-solution", "no-box"],
+    ids=["no-hint", "hint-after-the-solution"],
 )
-def test_an_answer_box_needs_a_hint_right_under_it(mini, change, message):
+def test_an_answer_box_needs_a_hint_right_under_it(mini, change):
     edit(mini.root / PAGE, *change)
-    found = [p.message for p in check_lesson(page(mini))]
-    assert (message is None and found == []) or any(message in found_message for found_message in found)
+    (problem,) = [p for p in checked(mini) if "hint" in p.message]
+    assert problem.line == line_of(mini.root / PAGE, ANSWER)
+    assert problem.message.startswith('give the answer box a hint, right under it:\n??? tip "Hint"')
+
+
+def test_a_hint_without_a_box_needs_nothing(mini):
+    edit(mini.root / PAGE, ANSWER + "\n", "")
+    assert [p.message for p in checked(mini) if "hint" in p.message] == []
 
 
 def test_the_boxes_of_one_exercise_share_the_hint_after_the_last(mini):
     edit(mini.root / PAGE, ANSWER, f"The slope:\n\n{ANSWER}\n\nThe square:\n\n{{{{ answer mini/square.py:y:.1f }}}}")
-    assert [p.message for p in check_lesson(page(mini))] == []
+    assert [p.message for p in checked(mini)] == []
     assert re.search(
         r"</form>\s*<p>The square:</p>\s*<form[^>]*>.*?</form>\s*<details class=\"tip\">", convert(mini), re.S
     )
@@ -92,7 +97,7 @@ def test_the_boxes_of_one_exercise_share_the_hint_after_the_last(mini):
 
 def test_an_answer_in_a_fold_or_of_several_numbers_is_reported(mini):
     edit(mini.root / PAGE, "    Twice $x$:", "    {{ answer mini/square.py:slope:.1f }}\n\n    Twice $x$:")
-    (folded,) = [p for p in check_lesson(page(mini)) if "inside a fold" in p.message]
+    (folded,) = [p for p in checked(mini) if "inside a fold" in p.message]
     assert folded.line == line_of(mini.root / PAGE, "{{ answer mini/square.py:slope:.1f }}")
 
 

@@ -15,19 +15,17 @@ import textwrap
 import pytest
 
 from lessonkit import recordings
-from lessonkit.checks import check_lesson, check_project
 from lessonkit.errors import report
 from lessonkit.figures.figure import PALETTES
 from lessonkit.figures.graphs import INSTALL_GRAPHVIZ
-from lessonkit.record import record
-from tests.engine.conftest import PAGE, SNIPPET, edit, line_of, page
+from tests.engine.conftest import PAGE, SNIPPET, checked, edit, line_of, record
 
 GRAPH_SVG = "docs/figures/mini/square_graph-light.svg"
 PLOT_SVGS = ["docs/figures/mini/parabola-dark.svg", "docs/figures/mini/parabola-light.svg"]
 
 
 def figure_problems(project):
-    return [p for p in check_lesson(page(project)) + check_project(project) if "figures" in p.file]
+    return [p for p in checked(project) if "figures" in p.file]
 
 
 def test_a_picture_not_drawn_from_the_recording_names_the_file_and_the_command(mini):
@@ -53,7 +51,7 @@ def test_a_change_of_the_drawing_code_makes_every_drawing_stale(mini, monkeypatc
 
 def test_a_figure_needs_a_caption_right_under_it(mini):
     edit(mini.root / PAGE, "{{ figure mini/parabola }}\n/// caption\n", "{{ figure mini/parabola }}\n\n/// caption\n")
-    (problem,) = figure_problems(mini) or [p for p in check_lesson(page(mini)) if "caption" in p.message]
+    (problem,) = figure_problems(mini) or [p for p in checked(mini) if "caption" in p.message]
     assert (problem.file, problem.line) == (PAGE, line_of(mini.root / PAGE, "{{ figure mini/parabola }}"))
     assert "give the figure a caption that says what to look at" in problem.message
 
@@ -65,17 +63,17 @@ def test_a_figure_on_no_page_and_a_figure_nobody_defines_are_reported(mini):
         "",
     )
     (mini.root / "snippets/figures/outputs/mini/gone.json").write_text("{}\n")
-    found = report(check_project(mini))
+    found = report(checked(mini))
     assert (
         "snippets/figures/mini.py:1: figure 'parabola' is on no page: show it with {{ figure mini/parabola }}" in found
     )
-    assert "snippets/figures/outputs/mini/gone.json:1: no figure module defines this figure any more" in found
+    assert "snippets/figures/outputs/mini/gone.json:1: a recording nothing on the site shows any more" in found
 
 
 def test_a_figure_module_that_fails_is_reported_at_its_line(mini):
     module = mini.root / "snippets/figures/mini.py"
     edit(module, '"forward")', '"forwards")')
-    (problem,) = {p for p in check_lesson(page(mini)) if p.file == "snippets/figures/mini.py"}
+    (problem,) = {p for p in checked(mini) if p.file == "snippets/figures/mini.py"}
     assert problem.line == line_of(module, '"forwards"')
     assert "has no section 'forwards'" in problem.message
 
@@ -83,7 +81,7 @@ def test_a_figure_module_that_fails_is_reported_at_its_line(mini):
 @pytest.mark.slow  # drawing with matplotlib
 def test_update_outputs_redraws_a_changed_plot_from_its_new_recording(mini):
     edit(mini.root / "snippets/figures/mini.py", "torch.linspace(0, 2 * at, 21)", "torch.linspace(0, 2 * at, 31)")
-    (changed,) = [p for p in check_lesson(page(mini)) if "figure mini/parabola" in p.message]
+    (changed,) = [p for p in checked(mini) if "figure mini/parabola" in p.message]
     assert (changed.file, changed.line) == (PAGE, line_of(mini.root / PAGE, "{{ figure mini/parabola }}"))
     done = record(mini)
     assert [mini.display(path) for path in done.changed] == [*PLOT_SVGS, "snippets/figures/outputs/mini/parabola.json"]
@@ -119,13 +117,12 @@ FONTS_AND_NO_DOT = """
 import json, sys
 from pathlib import Path
 from lessonkit import Project
-from lessonkit.checks import check_lesson, check_project
-from lessonkit.lesson import load_all
-from lessonkit.record import record
+from lessonkit.site import Site
+from lessonkit.verify import Mode, verify
 
 project = Project(Path(sys.argv[1]))
-problems = [p for lesson in load_all(project) for p in check_lesson(lesson)] + check_project(project)
-done = record(project)
+problems = verify(Site.load(project), "mini").problems
+done = verify(Site.load(project), "mini", Mode.RECORD)
 found = {"problems": problems, "changed": done.changed, "not recorded": done.problems}
 print(json.dumps({key: [str(item) for item in items] for key, items in found.items()}))
 """

@@ -13,8 +13,8 @@ from tests.engine.conftest import PAGE, line_of, page
 def test_prose_becomes_markdown_and_sections_become_code_cells_in_page_order(mini):
     cells = read_cells(page(mini))
     assert (
-        cells[0].source
-        == "# Squares\n\n**Goal**\n\nWatch the engine at work on $y = x^2$.\n\n## Forward\n\nSquare $x = 3$:"
+        cells[0].source == "# Squares\n\n**Goal**\n\nWatch the engine at work on $y = x^2$.\n\n"
+        "Before this lesson: nothing but school algebra and a little Python.\n\n## Forward\n\nSquare $x = 3$:"
     )
     assert [(cell.include.section, cell.folded) for cell in cells if cell.include] == [
         ("forward", False),

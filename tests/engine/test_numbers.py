@@ -9,8 +9,7 @@ import json
 
 import pytest
 
-from lessonkit.checks import check_lesson
-from tests.engine.conftest import PAGE, edit, line_of, page
+from tests.engine.conftest import PAGE, checked, edit, line_of
 
 PROSE = "{{ mini/square.py:y:.1f }}, so"
 MATHS = "$x^2 = {{ mini/square.py:y:.1f }}$"
@@ -19,7 +18,7 @@ INPUT = "$x = {{ mini/square.py:x:g }}$"
 
 def problems_at(project, text: str):
     line = line_of(project.root / PAGE, text)
-    return [problem for problem in check_lesson(page(project)) if (problem.file, problem.line) == (PAGE, line)]
+    return [problem for problem in checked(project) if (problem.file, problem.line) == (PAGE, line)]
 
 
 @pytest.mark.parametrize(

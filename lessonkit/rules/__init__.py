@@ -1,0 +1,1 @@
+"""Rules every page and snippet keeps, whatever its constructs: numbers come from the code, no hidden characters."""
