@@ -10,6 +10,14 @@ module each; `lessonkit.verify` checks a lesson against its code or records it, 
 
 from lessonkit.errors import LessonError, Problem
 from lessonkit.project import Project
-from lessonkit.runner import SnippetRun, run_snippet
 
 __all__ = ["LessonError", "Problem", "Project", "SnippetRun", "run_snippet"]
+
+
+def __getattr__(name: str):
+    """`run_snippet` and `SnippetRun` load the runner, and torch, when first asked for: the build needs neither."""
+    if name in ("run_snippet", "SnippetRun"):
+        from lessonkit import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module 'lessonkit' has no attribute {name!r}")

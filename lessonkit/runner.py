@@ -15,7 +15,15 @@ from typing import Any
 import pytest_socket
 
 from lessonkit.errors import LessonError
-from lessonkit.isolation import MAX_CHARACTERS, MAX_LINES, Printed, SectionTimeout, TooMuchOutput, alone, time_limit
+from lessonkit.isolation import (
+    MAX_CHARACTERS,
+    MAX_LINES,
+    Printed,
+    SectionTimeout,
+    TooMuchOutput,
+    alone,
+    time_limit,
+)
 from lessonkit.project import Project
 from lessonkit.sections import Section, read_sections
 from lessonkit.values import scalar
