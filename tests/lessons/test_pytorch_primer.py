@@ -48,6 +48,8 @@ def test_unpacking_a_vector_gives_one_tensor_per_number():
     assert [run[name].item() for name in "abc"] == [1.0, 2.0, 3.0]
     with pytest.raises(ValueError):
         a, b = torch.tensor([1.0, 2.0, 3.0])  # one name too few
+    first_row, second_row = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])  # a matrix unpacks into rows
+    assert (first_row.tolist(), second_row.tolist()) == ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
 
 
 def test_star_spreads_a_vector_over_the_arguments():
