@@ -3,14 +3,14 @@
 # --8<-- [start:default]
 import torch
 
-examples = {
-    "torch.tensor(3.0)": torch.tensor(3.0),
-    "torch.tensor(3)": torch.tensor(3),
-    "torch.tensor([1, 2, 3])": torch.tensor([1, 2, 3]),
-    "torch.tensor(3.0, dtype=torch.float64)": torch.tensor(3.0, dtype=torch.float64),
-}
-for code, t in examples.items():
-    print(f"{code:<39} -> {t.dtype}")
+examples = [
+    torch.tensor(3.0),
+    torch.tensor(3),
+    torch.tensor([1, 2, 3]),
+    torch.tensor(3.0, dtype=torch.float64),
+]
+for t in examples:
+    print(f"{t!r:<32} -> {t.dtype}")
 
 bits32, bits64 = torch.finfo(torch.float32).bits, torch.finfo(torch.float64).bits
 print("bits per number: float32", bits32, " float64", bits64)

@@ -73,7 +73,7 @@ def test_item_turns_a_one_number_tensor_into_a_python_float():
 
 def test_a_decimal_point_gives_float32_and_a_whole_number_gives_int64():
     run = run_snippet("pytorch_primer/dtypes.py")
-    assert [t.dtype for t in run["examples"].values()] == [torch.float32, torch.int64, torch.int64, torch.float64]
+    assert [t.dtype for t in run["examples"]] == [torch.float32, torch.int64, torch.int64, torch.float64]
     assert (run["bits32"], run["bits64"]) == (8 * 4, 8 * 8)  # four and eight bytes
 
 
