@@ -46,10 +46,10 @@ precision = 40  # significant digits of the decimal logarithms
 gaps_off = {}
 with localcontext() as context:  # the precision holds for this block only
     context.prec = precision
-    for n in [2, 4, 10, 1000]:
-        got = math.log(n)
-        gaps_off[n] = float(abs(Decimal(got) - Decimal(n).ln()) / Decimal(math.ulp(got)))
-        print(f"math.log({n}) lies {gaps_off[n]:.2f} of a gap from ln {n}")
+    for number in [2, 4, 10, 1000]:
+        got = math.log(number)
+        gaps_off[number] = float(abs(Decimal(got) - Decimal(number).ln()) / Decimal(math.ulp(got)))
+        print(f"math.log({number}) lies {gaps_off[number]:.2f} of a gap from ln {number}")
     tripled = 3 * math.log(base)  # base = 10, and x = 1000 as above
     tripled_exactly = Fraction(tripled) == 3 * Fraction(math.log(base))
     tripled_off = float(abs(Decimal(tripled) - Decimal(x).ln()) / Decimal(math.ulp(tripled)))

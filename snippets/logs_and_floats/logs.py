@@ -8,14 +8,14 @@ import torch
 
 e = math.e  # Euler's number, the base of the natural logarithm
 digits = 17  # how many significant digits to ask SymPy for
-n = 8
-ln_8 = math.log(n)  # the power of e that gives 8
-log2_8 = math.log(n, 2)  # the power of 2 that gives 8
+number = 8
+ln_8 = math.log(number)  # the power of e that gives 8
+log2_8 = math.log(number, 2)  # the power of 2 that gives 8
 print("e =", e)
-print(f"math.log({n})    = {ln_8}")
-print(f"torch.log({n}.)  = {torch.log(torch.tensor(float(n), dtype=torch.float64)).item()}")
-print(f"sp.log({n})      = {sp.log(n)} ≈ {sp.N(sp.log(n), digits)}")  # exact, then digits on request
-print(f"math.log({n}, 2) = {log2_8}")
+print(f"math.log({number})    = {ln_8}")
+print(f"torch.log({number}.)  = {torch.log(torch.tensor(float(number), dtype=torch.float64)).item()}")
+print(f"sp.log({number})      = {sp.log(number)} ≈ {sp.N(sp.log(number), digits)}")  # exact, then digits on request
+print(f"math.log({number}, 2) = {log2_8}")
 
 big, power_of_two = 32, 16
 ln_32 = math.log(big)
