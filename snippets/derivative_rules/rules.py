@@ -41,8 +41,20 @@ def f(m, x):
 
 
 x0 = 2.25
-power = check_rule(f, x0, by_rule=0.5 * x0 ** (0.5 - 1))  # n·x^(n − 1) with n = 1/2
+power = check_rule(f, x0, by_rule=0.5 * x0 ** (0.5 - 1))  # k·x^(k − 1) with k = 1/2
 # --8<-- [end:power]
+
+# --8<-- [start:power_domain]
+k = 0.5  # a fractional power: the square root
+edge_values, edge_slopes = [], []
+for point in [-x0, 0.0]:  # a negative number, and zero
+    x = torch.tensor(point, requires_grad=True)
+    y = x**k
+    y.backward()
+    edge_values.append(y.item())
+    edge_slopes.append(x.grad.item())
+    print(f"at x = {point:g}: x ** {k} = {y.item()}, autograd's slope {x.grad.item()}")
+# --8<-- [end:power_domain]
 
 
 # --8<-- [start:constant_multiple]

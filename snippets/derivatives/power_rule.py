@@ -2,11 +2,12 @@
 
 # --8<-- [start:by_hand]
 def dy_dx(x):
-    return 2 * x  # the power rule, n·x^(n-1), with n = 2
+    return 2 * x  # the power rule, k·x^(k-1), with k = 2
 
 
-slope_by_hand = dy_dx(3)
-print("by hand: dy/dx at x = 3 is", slope_by_hand)
+x0 = 3
+slope_by_hand = dy_dx(x0)
+print(f"by hand: dy/dx at x = {x0} is {slope_by_hand}")
 # --8<-- [end:by_hand]
 
 # --8<-- [start:sympy]
@@ -14,16 +15,16 @@ import sympy as sp
 
 s = sp.Symbol("x")
 derivative = sp.diff(s**2, s)
-slope_sympy = derivative.subs(s, 3)
-print("SymPy: dy/dx =", derivative, "which at x = 3 is", slope_sympy)
+slope_sympy = derivative.subs(s, x0)
+print(f"SymPy: dy/dx = {derivative}, which at x = {x0} is {slope_sympy}")
 # --8<-- [end:sympy]
 
 # --8<-- [start:autograd]
 import torch
 
-x = torch.tensor(3.0, requires_grad=True)
+x = torch.tensor(float(x0), requires_grad=True)
 y = x**2
 y.backward()
-print("autograd: dy/dx at x = 3 is", x.grad)
+print(f"autograd: dy/dx at x = {x0} is {x.grad!r}")
 torch.testing.assert_close(x.grad, torch.tensor(float(slope_by_hand)))
 # --8<-- [end:autograd]

@@ -9,6 +9,6 @@ while x > 0:
     last = x  # the last value that was not yet 0.0
     x = x / 2
     halvings += 1
-print("halvings until 0.0:", halvings)
-print("the last value before 0.0:", last, "= 2 **", round(math.log2(last)))
+print("halvings until x is 0:", halvings)
+print("the last value before that:", last, "= 2 **", round(math.log2(last)))
 # --8<-- [end:solution]

@@ -7,14 +7,21 @@ import sympy as sp
 import torch
 
 e = math.e  # Euler's number, the base of the natural logarithm
-ln_8 = math.log(8)  # the power of e that gives 8
-log2_8 = math.log(8, 2)  # the power of 2 that gives 8
-print("e                =", e)
-print("math.log(8)      =", ln_8)
-print("torch.log(8.0)   =", torch.log(torch.tensor(8.0, dtype=torch.float64)).item())
-print("sp.log(8)        =", sp.log(8), "≈", sp.N(sp.log(8), 17))
-print("math.log(8, 2)   =", log2_8)
-print("math.log10(1000) =", math.log10(1000))
+digits = 17  # how many significant digits to ask SymPy for
+number = 8
+ln_8 = math.log(number)  # the power of e that gives 8
+log2_8 = math.log(number, 2)  # the power of 2 that gives 8
+print("e =", e)
+print(f"math.log({number})    = {ln_8}")
+print(f"torch.log({number}.)  = {torch.log(torch.tensor(float(number), dtype=torch.float64)).item()}")
+print(f"sp.log({number})      = {sp.log(number)} ≈ {sp.N(sp.log(number), digits)}")  # exact, then digits on request
+print(f"math.log({number}, 2) = {log2_8}")
+
+big, power_of_two = 32, 16
+ln_32 = math.log(big)
+log2_16 = math.log(power_of_two, 2)
+print(f"math.log({big}) = {ln_32}")
+print(f"math.log({power_of_two}, 2) = {log2_16}")
 # --8<-- [end:values]
 
 
@@ -44,6 +51,9 @@ expanded = {
 }
 for name, right in expanded.items():
     print(f"{name:<10}  {right}")
+a, b = sp.symbols("a b")  # no assumptions: a and b might be negative
+left_alone = sp.expand_log(sp.log(a * b))
+print("product, a and b of any sign:", left_alone)
 ln_8_exact = sp.expand_log(sp.log(8), force=True)  # 8 = 2**3
 log2_8_exact = sp.log(8, 2)
 print("ln 8 =", ln_8_exact)

@@ -3,14 +3,14 @@
 # --8<-- [start:default]
 import torch
 
-examples = {
-    "torch.tensor(3.0)": torch.tensor(3.0),
-    "torch.tensor(3)": torch.tensor(3),
-    "torch.tensor([1, 2, 3])": torch.tensor([1, 2, 3]),
-    "torch.tensor(3.0, dtype=torch.float64)": torch.tensor(3.0, dtype=torch.float64),
-}
-for code, t in examples.items():
-    print(f"{code:<39} -> {t.dtype}")
+examples = [
+    torch.tensor(3.0),
+    torch.tensor(3),
+    torch.tensor([1, 2, 3]),
+    torch.tensor(3.0, dtype=torch.float64),
+]
+for t in examples:
+    print(f"{t!r:<32} -> {t.dtype}")
 
 bits32, bits64 = torch.finfo(torch.float32).bits, torch.finfo(torch.float64).bits
 print("bits per number: float32", bits32, " float64", bits64)
@@ -23,14 +23,20 @@ import math
 digits32, digits64 = 24 * math.log10(2), 53 * math.log10(2)
 print(f"significant decimal digits: float32 {digits32:.1f}, float64 {digits64:.1f}")
 
-sum32 = torch.tensor(0.1) + 0.2  # float32, the default
-sum64 = torch.tensor(0.1, dtype=torch.float64) + 0.2
+a, b, total = 0.1, 0.2, 0.3
+sum32 = torch.tensor(a) + b  # float32, the default: b is rounded to float32 too
+stored32 = torch.tensor(total)  # what float32 holds for 0.3
+sum64 = a + b  # Python floats are float64
+print(f"float32: {a} + {b} == {total} is", (sum32 == stored32).item())
+print(f"float64: {a} + {b} == {total} is", sum64 == total)
+print(f"float32 sum:   {sum32.item():.20f}")
+print(f"float32 {total}:   {stored32.item():.20f}")
+print(f"float64 sum:   {sum64:.20f}")
+print(f"float64 {total}:   {total:.20f}")
 
-print("printed:", sum32, sum64)
-print(f"float32, 20 decimals: {sum32.item():.20f}")
-print(f"float64, 20 decimals: {sum64.item():.20f}")
-error32, error64 = abs(sum32.item() - 0.3), abs(sum64.item() - 0.3)
-print(f"distance from 0.3: float32 {error32:.1e}, float64 {error64:.1e}")
+error32 = abs(stored32.item() - total)  # how far float32's 0.3 lies from 0.3 (measured in float64)
+print(f"float32's {total} is {error32:.1e} from {total}")
+print(f"the float64 sum is the next float64 above {total}:", sum64 == math.nextafter(total, 1.0))
 
 tiny = 1e-8
 lost32 = torch.tensor(1.0) + tiny

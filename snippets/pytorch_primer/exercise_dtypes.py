@@ -10,6 +10,8 @@ mixed = torch.tensor([1.0, 2.0]) + torch.tensor([1.0, 2.0], dtype=torch.float64)
 # --8<-- [end:question]
 
 # --8<-- [start:solution]
-for name, t in {"halves": halves, "doubles": doubles, "mixed": mixed}.items():
+# A float64 tensor with no dimensions, like a Python float, does not change a float32 vector's type:
+single = torch.tensor([1.0, 2.0]) + torch.tensor(1.0, dtype=torch.float64)
+for name, t in {"halves": halves, "doubles": doubles, "mixed": mixed, "single": single}.items():
     print(f"{name}: {t} -> {t.dtype}")
 # --8<-- [end:solution]

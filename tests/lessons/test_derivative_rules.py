@@ -61,16 +61,75 @@ def test_exercise_terms():
     assert run["mixed_terms"] == pytest.approx([2 * math.e, -3.0, math.cos(1.0)])
 
 
+def test_fractional_power_of_a_negative_number_is_nan_in_torch():
+    x = torch.tensor(-2.25, requires_grad=True)
+    y = x**0.5
+    y.backward()
+    assert math.isnan(y.item()) and math.isnan(x.grad.item())
+    run = run_snippet("derivative_rules/rules.py")
+    assert math.isnan(run["edge_values"][0]) and math.isnan(run["edge_slopes"][0])
+    assert math.isnan((torch.tensor(-8.0) ** (1 / 3)).item())  # even where a real root (-2) exists
+    assert math.isnan((torch.tensor(-2.0) ** 1.5).item())
+
+
+def test_square_root_slope_at_zero_is_inf_in_torch():
+    x = torch.tensor(0.0, requires_grad=True)
+    (x**0.5).backward()
+    assert x.grad.item() == math.inf
+    run = run_snippet("derivative_rules/rules.py")
+    assert run["edge_values"][1] == 0.0 and run["edge_slopes"][1] == math.inf
+
+
+def test_the_power_rule_holds_for_negative_whole_powers_away_from_zero():
+    x = sp.Symbol("x", nonzero=True)
+    for k in (-1, -2, -3):
+        assert sp.simplify(sp.diff(x**k, x) - k * x ** (k - 1)) == 0
+
+
+def test_torch_sin_takes_radians():
+    assert torch.sin(torch.tensor(math.pi / 2)).item() == pytest.approx(1.0)
+    assert math.sin(math.pi / 2) == 1.0
+    assert float(sp.sin(sp.pi / 2)) == 1.0
+
+
 # --- ReLU ----------------------------------------------------------------------------------
 
 
-def test_relu_slopes_are_0_left_1_right_and_pytorch_uses_0_at_the_corner():
+def slope_at(relu, x0):
+    x = torch.tensor(x0, requires_grad=True)
+    relu(x).backward()
+    return x.grad.item()
+
+
+def test_torch_relu_gives_gradient_zero_at_zero():
+    assert slope_at(torch.relu, 0.0) == 0.0
+    assert slope_at(torch.nn.functional.relu, 0.0) == 0.0
+    assert run_snippet("derivative_rules/relu.py")["relu_at_0"] == 0.0
+
+
+def test_clamp_min_gives_gradient_one_at_zero():
+    assert slope_at(lambda x: x.clamp(min=0), 0.0) == 1.0
+    assert run_snippet("derivative_rules/relu.py")["clamp_at_0"] == 1.0
+
+
+def test_maximum_with_zero_gives_gradient_one_half_at_zero():
+    assert slope_at(lambda x: torch.maximum(x, torch.tensor(0.0)), 0.0) == 0.5
+    assert run_snippet("derivative_rules/relu.py")["maximum_at_0"] == 0.5
+
+
+def test_maximum_splits_the_gradient_between_tied_inputs():
+    x, zero = torch.tensor(0.0, requires_grad=True), torch.tensor(0.0, requires_grad=True)
+    torch.maximum(x, zero).backward()
+    assert (x.grad.item(), zero.grad.item()) == (0.5, 0.5)
+
+
+def test_the_three_relus_are_one_function_with_slopes_0_and_1_away_from_the_corner():
     run = run_snippet("derivative_rules/relu.py")
     assert run["points"] == [-1.0, 0.0, 2.0]
-    assert run["slopes"] == [0.0, 0.0, 1.0]
-    x = torch.tensor(0.0, requires_grad=True)
-    torch.relu(x).backward()
-    assert x.grad.item() == 0.0
+    assert run["same_function"] is True
+    for name, slopes in run["slopes"].items():
+        assert (slopes[0], slopes[2]) == (0.0, 1.0), name
+        assert run["values"][name] == [max(0.0, x) for x in run["points"]], name
 
 
 def test_relu_one_sided_quotients_disagree_at_0():
@@ -78,3 +137,10 @@ def test_relu_one_sided_quotients_disagree_at_0():
     assert run["from_right"] == 1.0
     assert run["from_left"] == 0.0
     assert run["central"] == 0.5  # the average of the two, which is neither
+
+
+def test_central_difference_at_the_corner_matches_maximum_and_not_relu():
+    run = run_snippet("derivative_rules/relu.py")
+    assert run["central"] == slope_at(lambda x: torch.maximum(x, torch.tensor(0.0)), 0.0)
+    assert run["central"] != slope_at(torch.relu, 0.0)
+    assert run["central"] != slope_at(lambda x: x.clamp(min=0), 0.0)

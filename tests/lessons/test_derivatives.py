@@ -105,10 +105,55 @@ def test_quotient_is_zero_exactly_when_1_plus_h_rounds_to_1(dtype):
 
 def test_best_step_printout_matches_the_errors():
     run = run_snippet("derivatives/limit.py")
-    printed = run.outputs["best_step"]
+    printed = run.outputs["round_off"]
     assert f"{run['best64'][0]:.1e} at h = 1e-08" in printed
     assert f"sqrt(eps) = {math.sqrt(2.0**-52):.1e}" in printed
     assert f"sqrt(eps) = {math.sqrt(2.0**-23):.1e}" in printed
+    assert run["sqrt_eps64"] == math.sqrt(2.0**-52)
+
+
+def test_error_model_minimum_is_where_the_two_terms_are_equal():
+    h, c, eps = sp.symbols("h c epsilon", positive=True)
+    error = 3 * h + c * eps / h
+    (best,) = sp.solve(sp.diff(error, h), h)
+    assert sp.simplify(best - sp.sqrt(c * eps / 3)) == 0
+    assert sp.simplify(3 * best - c * eps / best) == 0  # the two terms are equal there
+    assert sp.simplify(error.subs(h, best) - 2 * sp.sqrt(3 * c * eps)) == 0
+
+
+def test_the_tables_best_float64_step_is_partly_lucky():
+    run = run_snippet("derivatives/limit.py")
+    error, step = run["best64"]
+    assert step == pytest.approx(1e-8)
+    assert error < 3 * step  # below the truncation error alone: round-off cancelled part of it
+
+
+def test_fine_grid_float64_minimum_is_a_lucky_outlier():
+    run = run_snippet("derivatives/limit.py")
+    errors, steps = run["fine64"], run["fine_steps"]
+    i = errors.index(min(errors))
+    assert (run["lucky_error"], run["lucky_step"]) == (errors[i], steps[i])
+    assert (run["lucky_left"], run["lucky_right"]) == (errors[i - 1], errors[i + 1])
+    # Both neighbours miss by at least ten times as much: the minimum is luck, not the trend.
+    assert min(errors[i - 1], errors[i + 1]) > 10 * errors[i]
+    assert errors[i] < run["floor_median64"] / 5
+
+
+def test_fine_grid_medians_bottom_out_within_a_decade_of_sqrt_eps():
+    run = run_snippet("derivatives/limit.py")
+    steps = run["fine_steps"]
+    for bits, eps in [(64, 2.0**-52), (32, 2.0**-23)]:
+        errors = [abs(run["difference_quotient"](h, getattr(torch, f"float{bits}")) - 2) for h in steps]
+        medians = [sorted(errors[10 * d : 10 * d + 10])[4:6] for d in range(16)]
+        medians = [(a + b) / 2 for a, b in medians]  # the median of ten: the mean of the middle two
+        assert run[f"medians{bits}"] == pytest.approx(medians, rel=1e-12)
+        floor = medians.index(min(medians))
+        assert run[f"floor{bits}"] == floor
+        assert run[f"floor_median{bits}"] == min(medians)
+        top, bottom = steps[10 * floor], steps[10 * floor + 9]
+        assert (run[f"floor_top{bits}"], run[f"floor_bottom{bits}"]) == (top, bottom)
+        assert bottom / 10 < math.sqrt(eps) < top * 10  # within a decade of sqrt(eps)
+        assert math.sqrt(eps) / 10 < min(medians) < math.sqrt(eps) * 10  # an error of its order
 
 
 # --- z = sin(x²) -------------------------------------------------------------------------
@@ -137,7 +182,10 @@ def test_the_wrong_formula_is_wrong_and_the_check_catches_it():
     assert run["wrong"] != pytest.approx(6 * math.cos(9.0), abs=1.0)
     with pytest.raises(AssertionError, match="Scalars are not close"):
         torch.testing.assert_close(run["x"].grad, torch.tensor(run["wrong"]))
-    assert run.outputs["wrong_formula"].startswith("Scalars are not close!")
+    assert "AssertionError: Scalars are not close!" in run.outputs["wrong_formula"]
+    # The seed's value: the wrong formula at x = 2, against the slope 4 cos 4 there.
+    assert 2 * 2.0 + math.cos(4.0) == pytest.approx(3.346356379136388, rel=1e-15)
+    assert "at x = 2: the wrong formula gives 3.3464, the slope is -2.6146" in run.outputs["wrong_formula"]
 
 
 # --- leaves and intermediates ------------------------------------------------------------
@@ -169,14 +217,70 @@ def test_exercise_1_central_difference_has_no_truncation_error():
     assert central[-1] > 1000 * central[0]  # round-off grows as h shrinks
 
 
-def test_exercise_2_slope_of_the_cube_is_3x_squared():
-    run = run_snippet("derivatives/cube.py")
+def test_central_difference_of_exp_has_truncation_error_of_order_h_squared():
     h = sp.Symbol("h")
-    assert sp.expand(((2 + h) ** 3 - 2**3) / h) == 12 + 6 * h + h**2
-    assert run["slope_by_hand"] == 3 * 2.0**2
-    torch.testing.assert_close(run["x"].grad, torch.tensor(12.0))
+    quotient = (sp.exp(1 + h) - sp.exp(1 - h)) / (2 * h)
+    assert sp.simplify(sp.series(quotient, h, 0, 4).removeO() - sp.E * (1 + h**2 / 6)) == 0
+    run = run_snippet("derivatives/central_difference.py")
+    for step, error in zip(run["exp_steps"][:4], run["exp_error"][:4], strict=True):
+        assert error == pytest.approx(math.e * step**2 / 6, rel=1e-2)  # h = 0.1 ... 1e-4
+
+
+def test_central_difference_best_step_is_not_the_largest_but_near_eps_cube_root():
+    run = run_snippet("derivatives/central_difference.py")
+    steps, errors = run["exp_steps"], run["exp_error"]
+    assert errors[0] == pytest.approx(4.5e-3, rel=1e-2)  # h = 0.1
+    assert errors[4] < 1e-10  # h = 1e-5
+    assert errors[4] < errors[0] / 1e7
+    best = steps[errors.index(min(errors))]
+    eps_cube_root = (2.0**-52) ** (1 / 3)
+    assert run["eps_cube_root"] == pytest.approx(eps_cube_root)
+    assert eps_cube_root / 10 < best < eps_cube_root * 10
+    assert steps[4] == pytest.approx(1e-5)
+    assert errors[-1] > 1000 * min(errors)  # round-off takes over below
+
+
+def test_exercise_2_slope_of_one_over_x_is_minus_one_over_x_squared():
+    run = run_snippet("derivatives/reciprocal.py")
+    x, h = sp.symbols("x h", positive=True)
+    assert sp.simplify((1 / (x + h) - 1 / x) / h + 1 / (x * (x + h))) == 0
+    assert sp.limit(-1 / (x * (x + h)), h, 0) == -1 / x**2
+    assert sp.diff(x**-1, x) == -1 * x**-2  # the power rule for k = -1
+    assert run["slope_by_hand"] == -1 / 2.0**2
+    torch.testing.assert_close(run["x"].grad, torch.tensor(-0.25))
     for line, step in zip(run.outputs["solution"].splitlines(), [0.1, 0.01, 0.001], strict=False):
-        assert f"quotient {12 + 6 * step + step**2:.6f}" in line
+        assert f"quotient {-1 / (2 * (2 + step)):.6f}" in line
+
+
+def test_the_cube_expansion_on_the_page():
+    x, h = sp.symbols("x h")
+    assert sp.expand((x + h) ** 3) == x**3 + 3 * x**2 * h + 3 * x * h**2 + h**3
+    assert sp.limit(sp.expand(((x + h) ** 3 - x**3) / h), h, 0) == 3 * x**2
+
+
+def test_the_expansion_gives_k_x_to_the_k_minus_1_for_whole_k():
+    x, h = sp.symbols("x h")
+    for k in range(1, 8):
+        quotient = sp.expand(((x + h) ** k - x**k) / h)
+        assert quotient.subs(h, 0) == k * x ** (k - 1)
+
+
+# --- cost -------------------------------------------------------------------------------
+
+
+def test_central_differences_call_the_function_2n_times_and_autograd_once():
+    run = run_snippet("derivatives/cost.py")
+    assert run["counts"] == [(n, 2 * n, 1) for n in (1, 10, 100)]
+    calls = []
+
+    def loss(w):
+        calls.append(1)
+        return (w**2).sum()
+
+    w = torch.linspace(-1.0, 1.0, 7, dtype=torch.float64, requires_grad=True)
+    loss(w).backward()
+    assert len(calls) == 1
+    torch.testing.assert_close(w.grad, 2 * w.detach())  # all seven slopes from one backward()
 
 
 # --- the figures --------------------------------------------------------------------------
@@ -201,9 +305,20 @@ def test_error_figure_shows_truncation_then_round_off():
     assert all(error == 2 for step, error in float32.items() if step < torch.finfo(torch.float32).eps / 2)
 
 
-def test_fine_grid_minimum_is_the_figures_and_no_worse_than_the_tables():
+def test_error_figure_plots_the_snippets_errors_and_decade_medians():
     run = run_snippet("derivatives/limit.py")
-    plotted = figure("derivatives", "difference_quotient_error").data
-    for name, fine, table in [("float64", run["fine64"], run["best64"]), ("float32", run["fine32"], run["best32"])]:
-        assert fine == min(zip(plotted["errors"][name], plotted["steps"], strict=True))
-        assert fine[0] <= table[0]  # the fine grid holds every step of the table's grid
+    drawn = figure("derivatives", "difference_quotient_error")
+    assert drawn.data["errors"] == {"float64": run["fine64"], "float32": run["fine32"]}
+    assert drawn.data["medians"] == {"float64": run["medians64"], "float32": run["medians32"]}
+    assert len(drawn.data["centres"]) == 16
+    for d, centre in enumerate(drawn.data["centres"]):
+        assert run["fine_steps"][10 * d + 9] < centre < run["fine_steps"][10 * d]
+
+
+def test_error_figure_alt_text_describes_the_floor_not_one_lucky_point():
+    run = run_snippet("derivatives/limit.py")
+    alt = figure("derivatives", "difference_quotient_error").alt
+    assert f"from {run['floor_top64']:.1e} to {run['floor_bottom64']:.1e}, at {run['floor_median64']:.1e}" in alt
+    assert f"{run['lucky_error']:.1e} at h = {run['lucky_step']:.1e}" in alt
+    assert f"{run['lucky_left']:.1e} and {run['lucky_right']:.1e}" in alt
+    assert "1e-09" not in alt  # the lucky step is not rounded to a power of ten
