@@ -1,6 +1,6 @@
 # Exercise 1: two paths from a to z, at a = 2, b = 3.
 
-# --8<-- [start:forward]
+# --8<-- [start:solution]
 import torch
 
 a = torch.tensor(2.0, requires_grad=True)
@@ -9,9 +9,7 @@ b = torch.tensor(3.0, requires_grad=True)
 x = 2 * a + 3 * b
 y = 5 * a * a + 3 * b * b * b
 z = 2 * x + 3 * y
-# --8<-- [end:forward]
 
-# --8<-- [start:solution]
 dz_dx, dz_dy = 2, 3  # z = 2x + 3y
 dx_da = 2  # x = 2a + 3b
 dy_da = 10 * a.item()  # y = 5a² + 3b³

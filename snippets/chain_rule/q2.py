@@ -1,6 +1,6 @@
 # Exercise 2: a neuron with a ReLU, at b = 2, x = 3, w = 4.
 
-# --8<-- [start:forward]
+# --8<-- [start:solution]
 import torch
 
 b = torch.tensor(2.0, requires_grad=True)
@@ -10,9 +10,7 @@ w = torch.tensor(4.0, requires_grad=True)
 u = w * x
 v = u + b
 a = torch.relu(v)
-# --8<-- [end:forward]
 
-# --8<-- [start:solution]
 da_dv = 1.0 if v.item() > 0 else 0.0  # ReLU passes the slope on only where v > 0
 dv_du = 1.0  # v = u + b
 du_dw = x.item()  # u = w·x

@@ -1,13 +1,13 @@
-# The first cell of the source notebook, reduced to the character that broke it.
+# A zero-width space pasted into code: Python refuses the whole cell before running any of it.
 
 # --8<-- [start:zero_width_space]
 import unicodedata
 
-# The escape \u200b puts the character in the string without typing it.
+# The escape \u200b puts the character into the string without typing it into this file.
 cell = "import torch\nimport sympy as sp\u200b\n"
 print("hidden character:", unicodedata.name("\u200b"))
 try:
     compile(cell, "<notebook cell>", "exec")
 except SyntaxError as error:
-    print("SyntaxError:", error)
+    print(f"{type(error).__name__}: {error}")
 # --8<-- [end:zero_width_space]
