@@ -83,7 +83,8 @@ def test_two_inputs_all_four_methods_give_the_hand_gradient():
     assert expected == [13, 12]
     assert run["by_hand"] == expected
     assert run["exact_sym"] == expected
-    assert [sp.expand(a - b) for a, b in zip(run["formulas_sym"], [2 * x1 + 3 * x2, 3 * x1 + 2 * x2])] == [0, 0]
+    formulas = [2 * x1 + 3 * x2, 3 * x1 + 2 * x2]
+    assert [sp.expand(a - b) for a, b in zip(run["formulas_sym"], formulas, strict=True)] == [0, 0]
     torch.testing.assert_close(run["x"].grad, torch.tensor([13.0, 12.0]))
     assert run["central"] == pytest.approx([13.0, 12.0], rel=1e-8)
 
