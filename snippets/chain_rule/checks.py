@@ -49,7 +49,7 @@ def f_typo(m, x1, x2):
 
 point = (2, 3)
 typo = check_gradient(f_typo, point)  # the three methods agree with each other ...
-p1, p2 = point
-by_hand = [2 * p1 + 3 * p2, 3 * p1 + 2 * p2]  # ... but not with ∂f/∂x1 = 2x1 + 3x2, ∂f/∂x2 = 3x1 + 2x2
+x1, x2 = point  # the point, as plain numbers
+by_hand = [2 * x1 + 3 * x2, 3 * x1 + 2 * x2]  # ... but not with ∂f/∂x1 = 2x1 + 3x2, ∂f/∂x2 = 3x1 + 2x2
 print("by hand, from the formula on paper:", by_hand)
 # --8<-- [end:typo]

@@ -4,17 +4,17 @@
 import torch
 
 x = torch.tensor(2.0, requires_grad=True)
-p, q, r, s = 6 * x, 7 * x**2, 3 * x**3, 8 * x**4  # f = p + q + r + s + 3
+t1, t2, t3, t4 = 6 * x, 7 * x**2, 3 * x**3, 8 * x**4  # f = t1 + t2 + t3 + t4 + 3
 
 x0 = x.item()
 slopes = [6.0, 14 * x0, 9 * x0**2, 32 * x0**3]  # by hand: the power rule, term by term
-print("by hand, the slopes of p, q, r, s:", slopes)
+print("by hand, the slopes of t1, t2, t3, t4:", slopes)
 
 running = []  # what x.grad holds after each call
-for term in (p, q, r, s):
+for term in (t1, t2, t3, t4):
     term.backward()  # no zero_() in between: each call adds this term's slope
     running.append(x.grad.item())
-print("x.grad after each call:           ", running)
+print("x.grad after each call:               ", running)
 
 df_dx = sum(slopes)  # the sum rule: f' is the sum of the four slopes; the constant 3 adds 0
 torch.testing.assert_close(x.grad, torch.tensor(df_dx))

@@ -12,8 +12,8 @@ def f(m, x1, x2):  # m: the module whose maths to use (math, sympy or torch)
 
 
 point = (2, 3)
-p1, p2 = point
-by_hand = [2 * p1 + 3 * p2, 3 * p1 + 2 * p2]  # ∂f/∂x1 = 2x1 + 3x2, ∂f/∂x2 = 3x1 + 2x2
+x1, x2 = point  # the point, as plain numbers
+by_hand = [2 * x1 + 3 * x2, 3 * x1 + 2 * x2]  # ∂f/∂x1 = 2x1 + 3x2, ∂f/∂x2 = 3x1 + 2x2
 print("by hand:           ", by_hand)
 
 x = torch.tensor(point, dtype=torch.float32, requires_grad=True)
@@ -23,14 +23,14 @@ print("autograd:          ", x.grad)
 x1_sym, x2_sym = sp.symbols("x1 x2")
 f_sym = f(sp, x1_sym, x2_sym)  # SymPy: f fed symbols returns a formula
 formulas_sym = [sp.diff(f_sym, x1_sym), sp.diff(f_sym, x2_sym)]
-point_sym = {x1_sym: p1, x2_sym: p2}
+point_sym = {x1_sym: x1, x2_sym: x2}
 exact_sym = [formula.subs(point_sym) for formula in formulas_sym]
 print("SymPy:             ", formulas_sym, "at the point:", exact_sym)
 
 h = 1e-5  # central difference: f fed floats, one input nudged at a time
 central = [
-    (f(math, p1 + h, p2) - f(math, p1 - h, p2)) / (2 * h),
-    (f(math, p1, p2 + h) - f(math, p1, p2 - h)) / (2 * h),
+    (f(math, x1 + h, x2) - f(math, x1 - h, x2)) / (2 * h),
+    (f(math, x1, x2 + h) - f(math, x1, x2 - h)) / (2 * h),
 ]
 print("central difference:", [round(slope, 6) for slope in central])
 

@@ -195,7 +195,7 @@ def test_q3_sigmoid_gradient_is_small_when_saturated():
     # 1 − σ(7) ≈ 0.0009 cancels in float32, leaving about four significant digits.
     assert run["w"].grad.item() == pytest.approx(expected, rel=1e-4)
     assert run["w"].grad.item() == pytest.approx(0.0018, abs=5e-5)
-    assert run["da_dv"].item() == pytest.approx(sigmoid(7.0) * (1 - sigmoid(7.0)), rel=1e-3)
+    assert run["da_dz"].item() == pytest.approx(sigmoid(7.0) * (1 - sigmoid(7.0)), rel=1e-3)
 
 
 def test_q4_exponential_of_three_paths():
