@@ -10,7 +10,7 @@ with torch.no_grad():
 y_detached = x.detach() ** 2  # x's value, without its history, squared
 
 x_off = torch.tensor(2.0, requires_grad=True)
-x_off.requires_grad_(False)  # the leaf itself switched off, for good
+x_off.requires_grad_(False)  # the leaf itself switched off
 y_switched_off = x_off**2
 
 results = {"no_grad": y_no_grad, "detach": y_detached, "requires_grad_(False)": y_switched_off}
