@@ -3,9 +3,9 @@
 # --8<-- [start:zero_width_space]
 import unicodedata
 
-# The escape \u200b puts the character into the string without typing it into this file.
-cell = "import torch\nimport sympy as sp\u200b\n"
-print("hidden character:", unicodedata.name("\u200b"))
+hidden = "\u200b"  # the escape makes the character without typing it into this file
+cell = "import torch\nimport sympy as sp" + hidden + "\n"
+print("hidden character:", unicodedata.name(hidden))
 try:
     compile(cell, "<notebook cell>", "exec")
 except SyntaxError as error:
