@@ -1,6 +1,6 @@
 # Exercise 2: a neuron with a ReLU, at b = 2, x = 3, w = 4.
 
-# --8<-- [start:forward]
+# --8<-- [start:solution]
 import torch
 
 b = torch.tensor(2.0, requires_grad=True)
@@ -8,15 +8,13 @@ x = torch.tensor(3.0, requires_grad=True)
 w = torch.tensor(4.0, requires_grad=True)
 
 u = w * x
-v = u + b
-a = torch.relu(v)
-# --8<-- [end:forward]
+z = u + b
+a = torch.relu(z)
 
-# --8<-- [start:solution]
-da_dv = 1.0 if v.item() > 0 else 0.0  # ReLU passes the slope on only where v > 0
-dv_du = 1.0  # v = u + b
+da_dz = 1.0 if z.item() > 0 else 0.0  # ReLU passes the slope on only where z > 0
+dz_du = 1.0  # z = u + b
 du_dw = x.item()  # u = w·x
-da_dw = da_dv * dv_du * du_dw
+da_dw = da_dz * dz_du * du_dw
 print("by hand: da/dw =", da_dw)
 
 a.backward()

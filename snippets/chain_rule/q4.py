@@ -1,25 +1,25 @@
-# Exercise 4: f(x) = exp(-(x² + 2x + sin x)) at x = 0.2.
+# Exercise 4: f(x) = exp(-(x² + 2x + sin x)) at x = 0.2, and what torch.no_grad() changes in the hand arithmetic.
 
-# --8<-- [start:forward]
+# --8<-- [start:solution]
 import torch
 
 x = torch.tensor(0.2, requires_grad=True)
 
-p = x * x
-q = 2 * x
-r = torch.sin(x)
-d = -(p + q + r)
+r = x * x
+s = 2 * x
+u = torch.sin(x)
+d = -(r + s + u)
 f = torch.exp(d)
-# --8<-- [end:forward]
 
-# --8<-- [start:solution]
-with torch.no_grad():  # hand arithmetic, kept out of autograd's graph
+with torch.no_grad():  # the hand arithmetic, not recorded
     df_dd = torch.exp(d)  # exp is its own derivative
-    df_dp = df_dq = df_dr = -df_dd  # d = -(p + q + r)
-    df_dx = df_dp * 2 * x + df_dq * 2 + df_dr * torch.cos(x)  # x reaches f along three paths
-print(f"by hand: df/dx = {df_dx.item():.4f}")
+    df_dr = df_ds = df_du = -df_dd  # d = -(r + s + u)
+    df_dx = df_dr * 2 * x + df_ds * 2 + df_du * torch.cos(x)  # x reaches f along three paths
+df_dx_recorded = -torch.exp(d) * 2 * x - torch.exp(d) * 2 - torch.exp(d) * torch.cos(x)  # the same, recorded
+print("by hand, under no_grad:", df_dx)
+print("by hand, recorded:     ", df_dx_recorded)
 
 f.backward()
-print(f"autograd: df/dx = {x.grad.item():.4f}")
+print("autograd:              ", x.grad)
 torch.testing.assert_close(x.grad, df_dx)
 # --8<-- [end:solution]

@@ -111,20 +111,20 @@ bell = check_rule(f, x0, by_rule=bell_outer * bell_inner)
 
 
 # --8<-- [start:exercise_sigmoid]
-def f(m, z):
-    return 1 / (1 + m.exp(-z))
+def f(m, x):
+    return 1 / (1 + m.exp(-x))
 
 
-z0 = 2.0
-g0 = 1 + math.exp(-z0)  # the bottom, g = 1 + e^(−z)
-g_slope = -math.exp(-z0)  # the sum rule, and the chain rule on e^(−z)
-sigmoid = check_rule(f, z0, by_rule=(0 * g0 - 1 * g_slope) / g0**2)  # the top, 1, has slope 0
+x0 = 2.0
+g0 = 1 + math.exp(-x0)  # the bottom, g = 1 + e^(−x)
+g_slope = -math.exp(-x0)  # the sum rule, and the chain rule on e^(−x)
+sigmoid = check_rule(f, x0, by_rule=(0 * g0 - 1 * g_slope) / g0**2)  # the top, 1, has slope 0
 sigma0 = 1 / g0
 one_minus_sigma = 1 - sigma0
 print(f"σ(1 − σ) = {sigma0:.4f} × {one_minus_sigma:.4f} = {sigma0 * one_minus_sigma:.4f}")
-z_sym = sp.Symbol("z")
-sigma_sym = f(sp, z_sym)
-sigmoid_gap = sp.simplify(sp.diff(sigma_sym, z_sym) - sigma_sym * (1 - sigma_sym))
+x_sym = sp.Symbol("x")
+sigma_sym = f(sp, x_sym)
+sigmoid_gap = sp.simplify(sp.diff(sigma_sym, x_sym) - sigma_sym * (1 - sigma_sym))
 print("SymPy: σ' − σ(1 − σ) simplifies to", sigmoid_gap)
 # --8<-- [end:exercise_sigmoid]
 
@@ -143,3 +143,22 @@ x_sym = sp.Symbol("x")
 softplus_gap = sp.simplify(sp.diff(f(sp, x_sym), x_sym) - 1 / (1 + sp.exp(-x_sym)))
 print("SymPy: softplus' − σ simplifies to", softplus_gap)
 # --8<-- [end:exercise_softplus]
+
+
+# --8<-- [start:exercise_steepest]
+grid = range(-6, 7)  # whole numbers from −6 to 6
+slopes = []
+for point in grid:
+    x_tensor = torch.tensor(float(point), requires_grad=True)
+    torch.sigmoid(x_tensor).backward()
+    slopes.append(x_tensor.grad.item())
+largest_slope = max(slopes)
+steepest_x = grid[slopes.index(largest_slope)]
+print(f"autograd, at x = {grid[0]}, ..., {grid[-1]}:", [round(slope, 4) for slope in slopes])
+print("largest:", largest_slope, "at x =", steepest_x)
+
+x_sym = sp.Symbol("x")
+slope_sym = sp.diff(1 / (1 + sp.exp(-x_sym)), x_sym)
+flat_sym = sp.solve(sp.diff(slope_sym, x_sym), x_sym)  # where the slope itself has slope 0
+print("SymPy: the slope of σ' is 0 at x =", flat_sym, "where σ' =", slope_sym.subs(x_sym, flat_sym[0]))
+# --8<-- [end:exercise_steepest]

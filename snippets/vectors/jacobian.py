@@ -9,16 +9,14 @@ print("y =", y)
 try:
     y.backward()
 except RuntimeError as error:
-    print("RuntimeError:", error)
+    print(f"{type(error).__name__}: {error}")
 # --8<-- [end:scalar_only]
 
 # --8<-- [start:vjp]
 v = torch.ones(4)
 y.backward(gradient=v)  # computes vᵀJ
-print("x.grad = vᵀJ =", x.grad)
-# --8<-- [end:vjp]
+print("backward(gradient=v):", x.grad)
 
-# --8<-- [start:checks]
 from torch.autograd.functional import jacobian
 
 J = jacobian(lambda t: t * t, x.detach())  # the whole matrix: affordable for four inputs
@@ -27,8 +25,8 @@ print(J)
 print("vᵀJ =", v @ J)
 torch.testing.assert_close(x.grad, v @ J)
 
-x2 = torch.arange(4.0, requires_grad=True)
-(x2 * x2).sum().backward()  # the gradient of y₁ + y₂ + y₃ + y₄
-print("gradient of sum(y):", x2.grad)
-torch.testing.assert_close(x2.grad, x.grad)
-# --8<-- [end:checks]
+x_again = torch.arange(4.0, requires_grad=True)
+(x_again * x_again).sum().backward()  # the gradient of y₁ + y₂ + y₃ + y₄
+print("gradient of sum(y):", x_again.grad)
+torch.testing.assert_close(x_again.grad, x.grad)
+# --8<-- [end:vjp]

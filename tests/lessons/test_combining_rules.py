@@ -74,9 +74,30 @@ def test_sympy_proves_both_identities():
     run = run_snippet("combining_rules/rules.py")
     assert run["sigmoid_gap"] == 0
     assert run["softplus_gap"] == 0
-    z = sp.Symbol("z")
-    sigma = 1 / (1 + sp.exp(-z))
-    assert sp.simplify(sp.diff(sigma, z) - sigma * (1 - sigma)) == 0
+    x = sp.Symbol("x")
+    sigma = 1 / (1 + sp.exp(-x))
+    assert sp.simplify(sp.diff(sigma, x) - sigma * (1 - sigma)) == 0
+
+
+def test_sigmoid_exercise_is_written_in_the_variable_check_rule_prints():
+    # check_rule differentiates in x and prints f'(x): the exercise names its input x too.
+    run = run_snippet("combining_rules/rules.py")
+    assert run["sigmoid"].formula.free_symbols == {sp.Symbol("x")}
+    assert "f'(x) = exp(-x)/(1 + exp(-x))**2" in run.outputs["exercise_sigmoid"]
+
+
+def test_exercise_6_the_sigmoid_is_steepest_at_0_with_slope_a_quarter():
+    run = run_snippet("combining_rules/rules.py")
+    expected = [sigmoid(x) * (1 - sigmoid(x)) for x in range(-6, 7)]
+    # 1 − σ(6) cancels in float32: an absolute tolerance suits the tails.
+    assert run["slopes"] == pytest.approx(expected, abs=1e-6)
+    assert run["largest_slope"] == 0.25
+    assert run["steepest_x"] == 0
+    x = sp.Symbol("x")
+    slope = sp.diff(1 / (1 + sp.exp(-x)), x)
+    assert sp.solve(sp.diff(slope, x), x) == [0] == run["flat_sym"]
+    assert slope.subs(x, 0) == sp.Rational(1, 4)
+    assert all(slope.subs(x, point) <= sp.Rational(1, 4) for point in (-3, -1, 1, 3))
 
 
 def test_autograd_slopes_are_float32():

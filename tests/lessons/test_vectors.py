@@ -27,26 +27,13 @@ def test_dot_product_gradient_is_4x_by_hand_and_by_autograd():
     xs = sp.symbols("x0:4")
     y = 2 * sum(xi**2 for xi in xs)
     assert [sp.diff(y, xi).subs(dict(zip(xs, [0, 1, 2, 3], strict=True))) for xi in xs] == [0, 4, 8, 12]
-    assert "tensor([ 0.,  4.,  8., 12.])" in run.outputs["gradient"]
+    assert "tensor([ 0.,  4.,  8., 12.])" in run.outputs["dot"]
+    # After zero_(), the gradient of 2·sum(x) alone: 2 in every entry.
+    torch.testing.assert_close(run["x"].grad, torch.full((4,), 2.0))
+    assert run["y_sum"].item() == 12.0
 
 
-# --- accumulation --------------------------------------------------------------------------
-
-
-def test_sin_then_cos_accumulates_cos2_minus_sin2():
-    run = run_snippet("vectors/accumulate.py")
-    assert run["after_sin"] == pytest.approx(math.cos(2), rel=1e-6)  # -0.4161
-    assert run["after_cos"] == pytest.approx(math.cos(2) - math.sin(2), rel=1e-6)  # -1.3254
-    assert run["both"] == pytest.approx(-1.3254, abs=5e-5)
-
-
-def test_zero_clears_and_the_next_pass_starts_afresh():
-    run = run_snippet("vectors/accumulate.py")
-    assert run["after_zero"] == pytest.approx(-math.sin(2), rel=1e-6)  # -0.9093
-    torch.testing.assert_close(run["x"].grad, torch.tensor(-math.sin(2)))
-
-
-def test_without_zero_a_second_function_would_be_added_to_the_dot_gradient():
+def test_without_zero_grad_would_end_as_4x_plus_2():
     # The page's reason for clearing before reusing x: without it, 4x + 2 would be left behind.
     x = torch.arange(4.0, requires_grad=True)
     (2 * x @ x).backward()
@@ -86,7 +73,16 @@ def test_vector_jacobian_product_with_ones_is_2x():
     expected = torch.tensor([2 * v for v in X])  # [0, 2, 4, 6]
     torch.testing.assert_close(run["x"].grad, expected)
     torch.testing.assert_close(run["J"], torch.diag(expected))
-    torch.testing.assert_close(run["x2"].grad, expected)
+    torch.testing.assert_close(run["x_again"].grad, expected)
+
+
+def test_scalar_backward_uses_v_equal_one():
+    x = torch.arange(4.0, requires_grad=True)
+    (x * x).sum().backward()
+    implicit = x.grad.clone()
+    x.grad = None
+    (x * x).sum().backward(gradient=torch.tensor(1.0))
+    torch.testing.assert_close(x.grad, implicit)
 
 
 # --- stopping gradients --------------------------------------------------------------------
@@ -103,20 +99,43 @@ def test_detached_factor_is_a_constant_so_the_gradient_is_u():
 
 
 @pytest.mark.parametrize("name", ["no_grad", "detach", "requires_grad_(False)"])
-def test_each_way_of_switching_off_leaves_nothing_to_follow(name):
-    run = run_snippet("vectors/switch_off.py")
+def test_each_way_of_computing_without_history_leaves_backward_nothing_to_follow(name):
+    run = run_snippet("vectors/no_history.py")
     y = run["results"][name]
     assert y.item() == pytest.approx(4.0)
     assert not y.requires_grad and y.grad_fn is None
     with pytest.raises(RuntimeError, match="does not require grad and does not have a grad_fn"):
         y.backward()
-    assert f"{name} -> RuntimeError:" in run.outputs["three_ways"]
+    assert run.outputs["three_ways"].count("backward() raises") == 3
 
 
-def test_switching_off_does_not_touch_the_original_leaf():
-    run = run_snippet("vectors/switch_off.py")
-    assert run["x"].requires_grad and run["x"].grad is None
-    assert not run["x_off"].requires_grad
+def test_in_place_update_of_a_leaf_that_requires_grad_raises():
+    x = torch.tensor(2.0, requires_grad=True)
+    (x**2).backward()
+    with pytest.raises(RuntimeError, match="a leaf Variable that requires grad is being used in an in-place operation"):
+        x -= 0.25 * x.grad
+    assert "RuntimeError: a leaf Variable that requires grad" in run_snippet("vectors/update.py").outputs["update"]
+
+
+def test_out_of_place_step_is_no_leaf_gets_no_grad_and_chains_the_graphs():
+    x = torch.tensor(2.0, requires_grad=True)
+    (x**2).backward()
+    stepped = x - 0.25 * x.grad
+    assert not stepped.is_leaf and stepped.grad_fn is not None
+    again = stepped - 0.25 * x.grad
+    assert again.grad_fn.next_functions[0][0] is stepped.grad_fn  # the second step chains onto the first
+    with pytest.warns(UserWarning, match="is not a leaf Tensor"):
+        (stepped**2).backward()
+        assert stepped.grad is None
+
+
+def test_update_under_no_grad_keeps_the_same_leaf():
+    run = run_snippet("vectors/update.py")
+    x = run["x"]
+    assert x.is_leaf and x.requires_grad and x.grad_fn is None
+    assert x.item() == pytest.approx(2.0 - 0.25 * 4.0)  # x ← x − η·2x at x = 2
+    assert x.grad.item() == 0.0
+    assert not run["stepped"].is_leaf
 
 
 # --- view ----------------------------------------------------------------------------------
@@ -148,19 +167,96 @@ def test_exercise_1_gradient_of_the_norm_is_the_unit_vector():
     assert symbolic == [sp.Rational(3, 5), sp.Rational(4, 5)]
 
 
-def test_exercise_2_weighted_vjp_is_v_times_2x():
-    run = run_snippet("vectors/weighted_vjp.py")
-    expected = [v * 2 * x for v, x in zip([1, 2, 3, 4], X, strict=True)]  # [0, 4, 12, 24]
+def test_exercise_2_cumsum_vjp_is_the_reversed_running_sum_of_v():
+    run = run_snippet("vectors/cumsum.py")
+    v = [1.0, 2.0, 3.0, 4.0]
+    expected = [sum(v[j:]) for j in range(4)]  # [10, 9, 7, 4]
     assert run["vjp_by_hand"] == pytest.approx(expected)
     torch.testing.assert_close(run["x"].grad, torch.tensor(expected))
-    torch.testing.assert_close(run["x2"].grad, torch.tensor(expected))
+    torch.testing.assert_close(run["J"], torch.tril(torch.ones(4, 4)))
 
 
-def test_exercise_3_two_halves_add_up_to_the_whole_batch():
+# --- a batch in pieces -------------------------------------------------------------------------
+
+
+def mean_loss_gradient(w, xs):
+    """d/dw of the mean of (w·x − 2x)² over xs, by hand: the mean of 2(w − 2)x²."""
+    return sum(2 * (w - 2) * x * x for x in xs) / len(xs)
+
+
+def test_whole_batch_gradient_of_the_mean_loss():
     run = run_snippet("vectors/minibatch.py")
     assert (run["w0"], run["best_w"]) == (1.5, 2.0)
-    torch.testing.assert_close(run["targets"], 2 * run["inputs"])
-    expected = 2 * (1.5 - 2) * sum(x * x for x in [1, 2, 3, 4])  # -30
-    assert run["full_batch"] == pytest.approx(expected, rel=1e-6)
-    assert run["w"].grad.item() == pytest.approx(expected, rel=1e-6)
-    assert run["by_hand"] == pytest.approx(expected)
+    assert run["full_batch"] == pytest.approx(mean_loss_gradient(1.5, [1, 2, 3, 4]), rel=1e-6)  # -7.5
+
+
+def test_k_equal_pieces_of_a_mean_loss_give_k_times_the_gradient():
+    inputs = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    targets = 2 * inputs
+    whole = mean_loss_gradient(1.5, inputs.tolist())
+    for k in (1, 2, 3, 6):
+        w = torch.tensor(1.5, requires_grad=True)
+        for xs, ts in zip(inputs.reshape(k, -1), targets.reshape(k, -1), strict=True):
+            ((w * xs - ts) ** 2).mean().backward()
+        assert w.grad.item() == pytest.approx(k * whole, rel=1e-6)
+    run = run_snippet("vectors/minibatch.py")
+    assert run.outputs["two_halves"] == f"{torch.tensor(2 * run['full_batch'])!s}\n"
+
+
+def test_summed_loss_in_pieces_gives_the_whole_batch_gradient():
+    inputs = torch.tensor([1.0, 2.0, 3.0, 4.0])
+    w = torch.tensor(1.5, requires_grad=True)
+    for xs in inputs.split(2):
+        ((w * xs - 2 * xs) ** 2).sum().backward()
+    assert w.grad.item() == pytest.approx(4 * mean_loss_gradient(1.5, [1, 2, 3, 4]))  # -30
+
+
+def test_the_distractors_print_something_else():
+    outputs = run_snippet("vectors/minibatch.py").outputs
+    choices = [outputs[name] for name in ("two_halves", "scaled_halves", "cleared_between")]
+    assert len(set(choices)) == 3
+    assert outputs["scaled_halves"] == f"{torch.tensor(-7.5)!s}\n"
+    assert outputs["cleared_between"] == f"{torch.tensor(mean_loss_gradient(1.5, [3, 4]))!s}\n"  # the last piece only
+
+
+def test_exercise_3_unequal_pieces_and_the_scaling_each_needs():
+    run = run_snippet("vectors/minibatch.py")
+    unscaled = mean_loss_gradient(1.5, [1]) + mean_loss_gradient(1.5, [2, 3, 4])  # -1 - 29/3
+    assert run["unscaled"] == pytest.approx(unscaled, rel=1e-6)
+    assert run["scales"] == [0.25, 0.75]
+    assert run["w"].grad.item() == pytest.approx(mean_loss_gradient(1.5, [1, 2, 3, 4]), rel=1e-6)
+
+
+# --- two models --------------------------------------------------------------------------------
+
+
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+def test_linear_gradient_is_the_weight_vector():
+    run = run_snippet("vectors/models.py")
+    torch.testing.assert_close(run["linear_grad"], torch.tensor([0.5, -1.0]))
+    assert run["y"].item() == 0.5 * 2 - 1.0 * 3 + 2
+
+
+def test_logistic_gradient_is_sigmoid_slope_times_w():
+    run = run_snippet("vectors/models.py")
+    z = 0.5 * 2 - 1.0 * 3 + 2
+    slope = sigmoid(z) * (1 - sigmoid(z))
+    assert z == 0 and slope == 0.25
+    assert run["z"].item() == z
+    assert run["sigma_slope"] == slope
+    torch.testing.assert_close(run["logistic_grad"], torch.tensor([slope * 0.5, slope * -1.0]))  # 0.125, -0.25
+
+
+def test_exercise_4_gradient_with_respect_to_the_parameters_is_sigmoid_slope_times_input():
+    run = run_snippet("vectors/models.py")
+    w1, w2, b = sp.symbols("w1 w2 b")
+    y_hat = 1 / (1 + sp.exp(-(w1 * 2 + w2 * 3 + b)))
+    point = {w1: sp.Rational(1, 2), w2: -1, b: 2}
+    expected = [sp.diff(y_hat, s).subs(point) for s in (w1, w2, b)]
+    assert expected == [sp.Rational(1, 2), sp.Rational(3, 4), sp.Rational(1, 4)]
+    assert run["parameters_by_hand"] == pytest.approx([float(e) for e in expected])
+    torch.testing.assert_close(run["w"].grad, torch.tensor([0.5, 0.75]))
+    torch.testing.assert_close(run["b"].grad, torch.tensor(0.25))
