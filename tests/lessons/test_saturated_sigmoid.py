@@ -201,3 +201,12 @@ def test_exercise_1_the_clamp_floor():
     assert run["slope_logits"].item() == pytest.approx(sigmoid(-20.0) - 1, rel=1e-6)
     assert run["loss_exact"] == pytest.approx(softplus(20.0), rel=1e-15)
     assert run["slope_exact"] == pytest.approx(-sigmoid(20.0), rel=1e-15)
+
+
+def test_log_backward_at_zero_with_zero_incoming_gradient_is_nan():
+    # The clamped loss with label 1 at ŷ = 1: (1 − y)·log(1 − ŷ) sends back 0, and log's backward divides it by 0.
+    u = torch.tensor(0.0, requires_grad=True)
+    (slope,) = torch.autograd.grad(torch.log(u), u, grad_outputs=torch.tensor(0.0))
+    assert math.isnan(slope.item())
+    loss = clamped_bce(torch.tensor(1.0), torch.tensor(1.0))
+    assert math.isnan(loss.item())  # 0 · log 0 = 0 · (−inf)
