@@ -210,3 +210,11 @@ def test_loss_figure_curves_are_minus_log_of_the_probability_of_the_label():
     p = loss["predictions"].double()
     torch.testing.assert_close(loss["loss_if_0"].double(), -torch.log(1 - p), rtol=1e-4, atol=1e-6)
     torch.testing.assert_close(loss["loss_if_1"].double(), -torch.log(p), rtol=1e-4, atol=1e-6)
+
+
+def test_autograd_grad_leaves_dot_grad_alone(neuron):
+    w = torch.tensor(1.0, requires_grad=True)
+    (slope,) = torch.autograd.grad(w * X, w)
+    assert slope.item() == pytest.approx(X) and w.grad is None
+    # In the lesson, w.grad still holds the hand-written loss's gradient after the comparison.
+    assert neuron["w"].grad.item() == pytest.approx(SIGMA * X, rel=1e-6)
