@@ -28,7 +28,8 @@ def sigmoid_and_slope(logit: float):
     torch.sigmoid(at).backward()
     sigma, sigma_slope = torch.sigmoid(at).item(), at.grad.item()
     alt = (
-        f"The sigmoid σ(z) rising from 0 to 1 for z from −8 to 8, and its slope by autograd, a bump "
+        f"The sigmoid σ(z) rising from 0 to 1 for z from {z_values[0].item():g} to {z_values[-1].item():g}, "
+        f"and its slope by autograd, a bump "
         f"that peaks at {slope.max().item():.2f} at z = 0. At the neuron's z = {logit:g} the sigmoid is "
         f"{sigma:.4f} and its slope only {sigma_slope:.4f}."
     )

@@ -50,12 +50,17 @@ assert autograd_xs == hand_xs  # equal bit for bit, not merely close
 # --8<-- [end:autograd]
 
 # --8<-- [start:table]
-rows = [" k     x_k   f(x_k)  f'(x_k)  x_k - 2  ratio"]
+rows = [" k     x_k   f(x_k)  f'(x_k)  x_k - 2   ratio  slope of f'"]
+slopes_of_slope = []  # how fast f' changes between neighbouring iterates
 for k, x_k in enumerate(hand_xs):
     error = x_k - 2
-    ratio = f"{error / (hand_xs[k - 1] - 2):.4f}" if k else ""
     row = f"{k:2d}  {x_k:.4f}  {f(x_k):7.4f}  {df(x_k):7.4f}  {error:7.4f}"
-    rows.append(f"{row}  {ratio}".rstrip())
+    if k:
+        before = hand_xs[k - 1]
+        ratio = error / (before - 2)
+        slopes_of_slope.append((df(x_k) - df(before)) / (x_k - before))
+        row += f"  {ratio:6.4f}  {slopes_of_slope[-1]:11.4f}"
+    rows.append(row)
 print("\n".join(rows))
 # --8<-- [end:table]
 
@@ -67,8 +72,9 @@ def closed_form(k, x0, lr):
     return 2 + (1 - 2 * lr) ** k * (x0 - 2)
 
 
-predicted = [closed_form(k, x0, lr) for k in range(steps + 1)]
+predicted = [closed_form(k, x0, lr) for k in range(steps + 1)]  # Python floats: float64
 print("closed form:", " ".join(f"{v:.4f}" for v in predicted))
+# torch.tensor makes float32 tensors of both lists; assert_close uses float32's tolerance.
 torch.testing.assert_close(torch.tensor(hand_xs), torch.tensor(predicted))
 # --8<-- [end:closed_form]
 
@@ -97,7 +103,10 @@ f(x).backward()
 try:
     x -= lr * x.grad  # the update, with autograd still recording
 except RuntimeError as refusal:
-    print(refusal)
+    print(f"{type(refusal).__name__}: {refusal}")
+with torch.no_grad():
+    x -= lr * x.grad  # the same update, not recorded
+print(f"x = {x.item():.4f}, a leaf: {x.is_leaf}, grad_fn: {x.grad_fn}")
 # --8<-- [end:without_no_grad]
 
 # --8<-- [start:without_zero]
@@ -141,4 +150,6 @@ for _ in range(steps):
     sgd_xs.append(x.item())
 print("SGD:     ", " ".join(f"{v:.4f}" for v in sgd_xs))
 assert sgd_xs == hand_xs
+optimizer.zero_grad()
+print(f"after zero_grad(): x.grad = {x.grad}; x is a leaf: {x.is_leaf}")
 # --8<-- [end:sgd]

@@ -1,4 +1,4 @@
-# Exercise 2: the mean log-loss of a batch is minus the log of a product, divided by N.
+# Exercise 2: the mean log-loss of a batch is minus the log of a product, divided by B.
 
 # --8<-- [start:data]
 labels = [1, 0, 1]
@@ -16,7 +16,7 @@ print(f"mean of -log p:       {mean_loss:.6f}")
 
 # --8<-- [start:log_of_product]
 via_product = -math.log(math.prod(p_true)) / len(p_true)
-print(f"-log(product) / N:    {via_product:.6f}")
+print(f"-log(product) / B:    {via_product:.6f}")
 # --8<-- [end:log_of_product]
 
 # --8<-- [start:torch]
@@ -26,10 +26,6 @@ import torch.nn.functional as F
 targets = torch.tensor(labels, dtype=torch.float32)
 torch_loss = F.binary_cross_entropy(torch.tensor(probs), targets)
 print(f"torch (float32):      {torch_loss.item():.6f}")
-# --8<-- [end:torch]
-
-# --8<-- [start:agree]
 assert math.isclose(mean_loss, via_product)
 torch.testing.assert_close(torch_loss, torch.tensor(mean_loss))
-print("all three agree")
-# --8<-- [end:agree]
+# --8<-- [end:torch]

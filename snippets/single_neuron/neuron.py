@@ -14,12 +14,12 @@ b = torch.tensor(0.0, requires_grad=True)  # bias, to be learned
 # --8<-- [end:setup]
 
 # --8<-- [start:forward]
-EPSILON = 1e-8  # how far the prediction is kept from 0 and from 1
+margin = 1e-8  # the clamp's margin m: meant to keep the prediction in [m, 1 - m]
 
 
 def binary_cross_entropy(prediction, target):
     # Clamp first, so that neither logarithm is asked for log(0).
-    p = torch.clamp(prediction, EPSILON, 1 - EPSILON)
+    p = torch.clamp(prediction, margin, 1 - margin)
     return -(target * torch.log(p) + (1 - target) * torch.log(1 - p))
 
 
@@ -31,6 +31,12 @@ print(f"z     = {z.item():.6f}")
 print(f"y_hat = {y_hat.item():.6f}")
 print(f"loss  = {loss.item():.6f}")
 # --8<-- [end:forward]
+
+# --8<-- [start:clamp_bounds]
+extremes = torch.tensor([0.0, 1.0])  # the two predictions the clamp guards against
+clamped = torch.clamp(extremes, margin, 1 - margin)
+print(clamped)
+# --8<-- [end:clamp_bounds]
 
 # --8<-- [start:by_hand]
 with torch.no_grad():  # plain arithmetic: add nothing to the graph
@@ -120,6 +126,8 @@ row("closed form, float64", loss_exact, x64 * sigma, sigma)
 torch.testing.assert_close(loss_bce, loss)  # same formula, same result
 torch.testing.assert_close((dw_bce, db_bce), (w.grad, b.grad))
 torch.testing.assert_close((dw_logits, db_logits), (w.grad, b.grad))
+# The logits form's backward is sigmoid(z) - y, the hand route's numbers, bit for bit:
+assert torch.equal(db_logits, torch.sigmoid(w * x + b) - y)
 # Only about four digits of the loss agree:
 torch.testing.assert_close(loss_logits, loss, rtol=1e-4, atol=0)
 

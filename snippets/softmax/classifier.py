@@ -24,17 +24,15 @@ b = torch.zeros(3)
 # --8<-- [end:setup]
 
 # --8<-- [start:forward]
-logits = x @ W + b  # z_j = sum over k of x_k W_kj
+logits = x @ W + b  # z_j = sum over k of x_k W_kj, plus b_j
 probs = F.softmax(logits, dim=0)
 print("logits z      =", show(logits))
 print("probabilities =", show(probs), f" (sum {probs.sum().item():.4f})")
-# --8<-- [end:forward]
 
-# --8<-- [start:predict]
-predicted = probs.argmax().item()
+predicted = probs.argmax().item()  # the class with the largest probability
 top_prob = probs[predicted]
 print(f"predicted class {predicted}, with probability {top_prob.item():.4f}")
-# --8<-- [end:predict]
+# --8<-- [end:forward]
 
 
 # --8<-- [start:jacobian]
@@ -45,6 +43,7 @@ def softmax_of(scores):
 with torch.no_grad():
     p = probs.detach()
     J_closed = torch.diag(p) - torch.outer(p, p)  # p_i (delta_ij - p_j)
+one_minus_p0 = 1 - p[0]
 
 jacobian = torch.autograd.functional.jacobian
 J_autograd = jacobian(softmax_of, logits.detach())
@@ -72,7 +71,7 @@ def naive_softmax(scores):
 
 
 def stable_softmax(scores):
-    exps = torch.exp(scores - scores.max())  # the largest exponent is now 0
+    exps = torch.exp(scores - scores.max())  # z - z_max: the largest exponent is now 0
     return exps / exps.sum()
 
 
@@ -95,9 +94,13 @@ print(f"float32's exp overflows above {overflow_at:.2f}")
 # --8<-- [end:shift]
 
 # --8<-- [start:by_hand]
-# Entry k: the sum over j of W_kj · dp_i/dz_j, with i the predicted class.
-grad_by_hand = W @ J_closed[predicted]
-print(f"by hand:  d p_{predicted} / dx =", show(grad_by_hand))
+i = predicted
+# One entry: dp_i/dx_0 = W_00 J_i0 + W_01 J_i1 + W_02 J_i2, a term per logit.
+entry_0 = sum(W[0, j] * J_closed[i, j] for j in range(3))
+print(f"by hand:  d p_{i} / dx_0 = {entry_0.item():.4f}")
+# All three entries at once: W times row i of J.
+grad_by_hand = W @ J_closed[i]
+print(f"by hand:  d p_{i} / dx   =", show(grad_by_hand))
 # --8<-- [end:by_hand]
 
 # --8<-- [start:autograd]
@@ -106,18 +109,22 @@ print(f"autograd: d p_{predicted} / dx =", show(x.grad))
 torch.testing.assert_close(x.grad, grad_by_hand)
 # --8<-- [end:autograd]
 
+
 # --8<-- [start:finite_difference]
-x64 = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)
-W64 = torch.tensor(W_ROWS, dtype=torch.float64)
-
-
 def p_top(inputs):
-    return F.softmax(inputs @ W64, dim=0)[predicted].item()
+    """Softmax's top probability in plain Python floats (float64), without torch."""
+    scores = [sum(inputs[k] * W_ROWS[k][j] for k in range(3)) for j in range(3)]
+    exps = [math.exp(score) for score in scores]
+    return exps[predicted] / sum(exps)
 
 
 h = 1e-6
-nudge = torch.eye(3, dtype=torch.float64) * h  # row k moves feature k
-slopes = [(p_top(x64 + e) - p_top(x64 - e)) / (2 * h) for e in nudge]
+point = [1.0, 2.0, 3.0]
+slopes = []
+for k in range(3):  # nudge feature k by h in both directions
+    up = [value + h * (j == k) for j, value in enumerate(point)]
+    down = [value - h * (j == k) for j, value in enumerate(point)]
+    slopes.append((p_top(up) - p_top(down)) / (2 * h))
 grad_fd = torch.tensor(slopes, dtype=torch.float64)
 print("central difference (float64):", show(grad_fd))
 torch.testing.assert_close(x.grad, grad_fd.float())

@@ -82,7 +82,7 @@ def test_table_rows_match_the_maths(descent):
     for k, row in enumerate(rows):
         values = numbers(row)
         error = closed(k, 0.1) - 2
-        expected = [k, 2 + error, error**2, 2 * error, error] + ([0.8] if k else [])
+        expected = [k, 2 + error, error**2, 2 * error, error] + ([0.8, 2.0] if k else [])
         assert len(values) == len(expected), row
         for value, want in zip(values, expected, strict=True):
             assert value == pytest.approx(want, abs=shown(want, 4)), row
@@ -99,10 +99,57 @@ def test_steps_to_tolerance(descent):
     assert printed[1] == pytest.approx(closed(expected, 0.1), abs=shown(printed[1], 6))
 
 
+def test_slope_of_the_slope_is_two(descent):
+    # f'(x) = 2x − 4 changes by 2 per unit of x: f'' = 2, between any two iterates.
+    assert descent["slopes_of_slope"] == [2.0] * 5
+    xs = torch.linspace(-3, 7, 11, dtype=torch.float64)
+    slopes = 2 * (xs - 2)
+    torch.testing.assert_close(
+        (slopes[1:] - slopes[:-1]) / (xs[1:] - xs[:-1]), torch.full((10,), 2.0, dtype=torch.float64)
+    )
+
+
+def test_autograd_slope_of_square_equals_hand_derivative_bit_for_bit():
+    xs = torch.linspace(-10, 10, 2001)
+    x = xs.clone().requires_grad_()
+    ((x - 2) ** 2).sum().backward()
+    assert torch.equal(x.grad, 2 * (xs - 2))
+
+
 def test_update_outside_no_grad_is_refused(descent):
+    x = torch.tensor(X0, requires_grad=True)
+    ((x - 2) ** 2).backward()
+    with pytest.raises(RuntimeError, match="leaf Variable that requires grad is being used in an in-place operation"):
+        x -= 0.1 * x.grad
+    assert x.item() == X0  # refused before anything changed
     message = descent.outputs["without_no_grad"]
-    assert "leaf Variable that requires grad" in message
-    assert "in-place operation" in message
+    assert message.startswith("RuntimeError: a leaf Variable that requires grad")
+
+
+def test_update_inside_no_grad_keeps_x_a_leaf(descent):
+    x = torch.tensor(X0, requires_grad=True)
+    ((x - 2) ** 2).backward()
+    with torch.no_grad():
+        x -= 0.1 * x.grad
+    assert x.is_leaf and x.grad_fn is None and x.requires_grad
+    assert x.item() == pytest.approx(closed(1, 0.1), abs=ATOL)
+    assert descent["x"].is_leaf
+
+
+def test_sgd_zero_grad_sets_grad_to_none(descent):
+    x = torch.tensor(X0, requires_grad=True)
+    optimizer = torch.optim.SGD([x], lr=0.1)
+    ((x - 2) ** 2).backward()
+    optimizer.step()
+    assert x.is_leaf and x.grad_fn is None  # step() was not recorded
+    optimizer.zero_grad()
+    assert x.grad is None
+    assert descent["x"].grad is None
+
+
+def test_closed_form_is_compared_in_float32(descent):
+    assert torch.tensor(descent["predicted"]).dtype == torch.float32
+    assert all(isinstance(value, float) for value in descent["predicted"])
 
 
 def test_without_zero_the_gradients_add_up(descent):

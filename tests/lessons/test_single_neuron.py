@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 import torch
+import torch.nn.functional as F
 
 from lessonkit import run_snippet
 from tests.lessons.figures import figure, node
@@ -42,6 +43,23 @@ def test_forward_pass(neuron):
     assert neuron["z"].item() == pytest.approx(X, rel=1e-7)
     assert neuron["y_hat"].item() == pytest.approx(SIGMA, rel=1e-6)
     assert neuron["loss"].item() == pytest.approx(softplus(X), abs=LOSS_TOLERANCE)
+
+
+def test_clamp_raises_zero_to_the_margin_and_leaves_one_at_one(neuron):
+    margin = neuron["margin"]
+    assert margin == 1e-8
+    clamped = torch.clamp(torch.tensor([0.0, 1.0]), margin, 1 - margin)
+    assert clamped[0].item() == pytest.approx(margin, rel=1e-7)  # the lower bound works
+    assert clamped[1].item() == 1.0  # the upper bound does not: 1 − m rounds to 1 in float32
+    assert torch.tensor(1 - margin).item() == 1.0
+    assert torch.equal(neuron["clamped"], clamped)
+
+
+def test_one_minus_y_hat_is_exact_in_float32(neuron):
+    # The subtraction is exact (ŷ is in [0.5, 1]); the error of 1 − ŷ is the rounding of ŷ.
+    y_hat = neuron["y_hat"].detach()
+    assert (1 - y_hat).item() == 1 - y_hat.item()
+    assert abs((1 - y_hat).item() / (1 - SIGMA) - 1) > 1e-5
 
 
 def test_local_derivatives(neuron):
@@ -107,6 +125,14 @@ def test_pytorch_losses_agree(neuron):
     torch.testing.assert_close(neuron["db_logits"], neuron["dL_db"], rtol=0, atol=BELOW_ONE)
     assert neuron["loss_exact"] == pytest.approx(softplus(X), rel=1e-15)
     assert neuron["loss_logits"].item() == pytest.approx(softplus(X), rel=1e-6)
+
+
+def test_logits_form_backward_is_sigmoid_minus_target(neuron):
+    z = torch.tensor(X, requires_grad=True)
+    for label in (0.0, 1.0):
+        (slope,) = torch.autograd.grad(F.binary_cross_entropy_with_logits(z, torch.tensor(label)), z)
+        assert torch.equal(slope, torch.sigmoid(z.detach()) - label)
+    assert torch.equal(neuron["db_logits"], (torch.sigmoid(neuron["z"]) - neuron["y"]).detach())
 
 
 def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
@@ -184,3 +210,11 @@ def test_loss_figure_curves_are_minus_log_of_the_probability_of_the_label():
     p = loss["predictions"].double()
     torch.testing.assert_close(loss["loss_if_0"].double(), -torch.log(1 - p), rtol=1e-4, atol=1e-6)
     torch.testing.assert_close(loss["loss_if_1"].double(), -torch.log(p), rtol=1e-4, atol=1e-6)
+
+
+def test_autograd_grad_leaves_dot_grad_alone(neuron):
+    w = torch.tensor(1.0, requires_grad=True)
+    (slope,) = torch.autograd.grad(w * X, w)
+    assert slope.item() == pytest.approx(X) and w.grad is None
+    # In the lesson, w.grad still holds the hand-written loss's gradient after the comparison.
+    assert neuron["w"].grad.item() == pytest.approx(SIGMA * X, rel=1e-6)

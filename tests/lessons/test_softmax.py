@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 import torch
+import torch.nn.functional as F
 
 from lessonkit import run_snippet
 from tests.lessons.figures import figure, node
@@ -39,6 +40,12 @@ def test_logits_and_probabilities(classifier):
     assert classifier["probs"].sum().item() == pytest.approx(1.0, abs=1e-6)
 
 
+def test_logit_0_by_hand(classifier):
+    assert sum(X[k] * W[k][0] for k in range(3)) == pytest.approx(1.3)
+    assert [row[0] for row in classifier["W_ROWS"]] == [0.2, 0.4, 0.1]
+    assert classifier["logits"][0].item() == pytest.approx(1.3, rel=1e-6)
+
+
 def test_prediction_is_class_0(classifier):
     assert classifier["predicted"] == max(range(3), key=P.__getitem__) == 0
     assert classifier["top_prob"].item() == pytest.approx(P[0], rel=1e-6)
@@ -56,6 +63,11 @@ def test_jacobian_closed_form_and_autograd(classifier):
             assert JACOBIAN[i][j] == pytest.approx(JACOBIAN[j][i], abs=1e-15)
             assert i == j or JACOBIAN[i][j] < 0
     assert 0 <= classifier["largest_row_sum"] < 1e-6  # float32 round-off only
+    # The two entries the page works out by hand.
+    assert classifier["one_minus_p0"].item() == pytest.approx(1 - P[0], rel=1e-6)
+    assert JACOBIAN[0][0] == pytest.approx(P[0] * (1 - P[0]))
+    assert JACOBIAN[0][1] == pytest.approx(-P[0] * P[1])
+    torch.testing.assert_close(classifier["J_closed"][0, :2], as_float32([P[0] * (1 - P[0]), -P[0] * P[1]]))
     assert 0 <= classifier["largest_column_sum"] < 1e-6
 
 
@@ -68,6 +80,14 @@ def test_shifting_every_logit_changes_no_probability(classifier):
         torch.testing.assert_close(rows[name], as_float32(P))
 
 
+def test_f_softmax_does_not_overflow_where_the_formula_does():
+    logits = torch.tensor(LOGITS) + 100
+    assert torch.isinf(torch.exp(logits)).all()
+    naive = torch.exp(logits) / torch.exp(logits).sum()
+    assert torch.isnan(naive).all()  # inf / inf
+    torch.testing.assert_close(F.softmax(logits, dim=0), as_float32(P))
+
+
 def test_without_the_max_subtraction_float32_overflows(classifier):
     assert classifier["shift"] == 100.0
     largest = torch.finfo(torch.float32).max  # about 3.4e38 = e^88.72
@@ -75,6 +95,19 @@ def test_without_the_max_subtraction_float32_overflows(classifier):
     assert LOGITS[0] + 100 > classifier["overflow_at"] > LOGITS[0]
     assert math.isinf(torch.exp(torch.tensor(LOGITS[0] + 100)).item())
     assert torch.isnan(classifier["rows"]["naive, z + 100"]).all()  # inf / inf
+
+
+def test_gradient_entry_0_is_a_sum_over_the_logits(classifier):
+    entry = sum(W[0][j] * JACOBIAN[0][j] for j in range(3))
+    assert entry == pytest.approx(grad_of_probability(0)[0])
+    assert classifier["entry_0"].item() == pytest.approx(entry, rel=1e-5)
+
+
+def test_central_difference_uses_no_torch(classifier):
+    value = classifier["p_top"]([1.0, 2.0, 3.0])
+    assert type(value) is float
+    assert value == pytest.approx(P[0], rel=1e-15)
+    assert classifier["slopes"] == pytest.approx(grad_of_probability(0), abs=1e-9)
 
 
 def test_gradient_of_the_top_probability(classifier):
@@ -117,6 +150,24 @@ def test_exercise_2_cross_entropy():
     torch.testing.assert_close(run["x"].grad, as_float32(expected_x))
     # "The logit of the true class gets the only negative entry."
     assert [entry < 0 for entry in dL_dz] == [False, True, False]
+
+
+def test_log_of_softmax_in_two_steps_is_infinite_where_cross_entropy_is_not():
+    logits = torch.tensor(LOGITS) * 200  # p_1 = e^-140 / ..., below float32's smallest number
+    assert F.softmax(logits, dim=0)[1].item() == 0.0
+    confident = logits.clone().requires_grad_()
+    two_steps = -torch.log(F.softmax(confident, dim=0)[1])
+    (grad,) = torch.autograd.grad(two_steps, confident)
+    assert math.isinf(two_steps.item()) and torch.isnan(grad).all()
+    confident = logits.clone().requires_grad_()
+    one_step = F.cross_entropy(confident.unsqueeze(0), torch.tensor([1]))
+    (grad,) = torch.autograd.grad(one_step, confident)
+    assert one_step.item() == pytest.approx(200 * (LOGITS[0] - LOGITS[1]), rel=1e-6)  # 140
+    torch.testing.assert_close(grad, torch.tensor([1.0, -1.0, 0.0]))  # p − y
+    run = run_snippet("softmax/cross_entropy.py")
+    assert run["scale"] == 200
+    assert math.isinf(run["two_steps"].item()) and torch.isnan(run["two_steps_grad"]).all()
+    assert run["one_step"].item() == pytest.approx(140.0, rel=1e-6)
 
 
 # --- the figure ---------------------------------------------------------------------------
