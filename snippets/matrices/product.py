@@ -31,7 +31,7 @@ outer_by_hand = [[vi * xj for xj in x.tolist()] for vi in v.tolist()]
 torch.testing.assert_close(outer, torch.tensor(outer_by_hand))
 # --8<-- [end:transpose_outer]
 
-# --8<-- [start:by_hand]
+# --8<-- [start:gradient]
 s = v @ (A @ x)  # v from above: one weight for each output y_i  # a single number: v · y
 print("s = v · (A @ x) =", s.item())
 
@@ -40,9 +40,7 @@ grad_A_by_hand = outer  # ∂s/∂A_ij = v_i x_j: the outer product of v and x
 print("by hand: ∂s/∂x = A.T @ v =", grad_x_by_hand)
 print("by hand: ∂s/∂A = outer(v, x) =")
 print(grad_A_by_hand)
-# --8<-- [end:by_hand]
 
-# --8<-- [start:by_autograd]
 A.requires_grad_()  # from here on, autograd records what is done with A and x
 x.requires_grad_()
 s = v @ (A @ x)
@@ -59,4 +57,4 @@ J = jacobian(lambda t: A.detach() @ t, x.detach())  # J[i, j] = ∂y_i/∂x_j
 print("J =")
 print(J)
 torch.testing.assert_close(J, A.detach())
-# --8<-- [end:by_autograd]
+# --8<-- [end:gradient]

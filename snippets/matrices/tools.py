@@ -1,6 +1,6 @@
 # The shape tools model code uses: reshape, torch.cat and repeat_interleave.
 
-# --8<-- [start:reshape]
+# --8<-- [start:tools]
 import torch
 
 t = torch.arange(6.0)  # 0, 1, ..., 5
@@ -11,9 +11,7 @@ try:
     t.reshape(4, 2)  # 8 places for 6 numbers
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
-# --8<-- [end:reshape]
 
-# --8<-- [start:cat_repeat]
 classes = torch.tensor([0.0, 1.0])
 print("repeat_interleave:", classes.repeat_interleave(3))  # each entry 3 times, in place
 centres = torch.tensor([[0.0, 0.0], [3.0, 3.0]])
@@ -25,4 +23,4 @@ product = points[:, :1] * points[:, 1:]  # first column times second column, sha
 with_product = torch.cat([points, product], dim=1)  # a third column, side by side
 print(tuple(points.shape), "and", tuple(product.shape), "->", tuple(with_product.shape))
 print(with_product)
-# --8<-- [end:cat_repeat]
+# --8<-- [end:tools]
