@@ -14,7 +14,7 @@ def figures(project: Project):
         "forward": [row[2] for row in gradient["gradient_table"]],
         "reverse": [row[3] + row[4] for row in gradient["gradient_table"]],
     }
-    # Rows: [m, jvp passes, vjp's evaluations, vjp's backward passes].
+    # Rows: [n_out, jvp passes, vjp's evaluations, vjp's backward passes].
     ms = [row[0] for row in gradient["jacobian_table"]]
     inputs = len(gradient["x"])
     many_outputs = {
@@ -24,16 +24,21 @@ def figures(project: Project):
     }
     panels = [
         {"title": "one output, n inputs: a gradient", "xlabel": "n, the number of inputs", **one_output},
-        {"title": f"{inputs} inputs, m outputs: a Jacobian", "xlabel": "m, the number of outputs", **many_outputs},
+        {
+            "title": f"{inputs} inputs, $n_\\mathrm{{out}}$ outputs: a Jacobian",
+            "xlabel": "$n_\\mathrm{out}$, the number of outputs",
+            **many_outputs,
+        },
     ]
     alt = (
         f"Two log-scale panels of passes through the function. Left, a gradient of one output with n inputs, "
-        f"n from {ns[0]} to {ns[-1]}: central differences need 2n evaluations, "
+        f"n from {ns[0]} to {ns[-1]}: central differences need twice n evaluations, "
         f"rising to {one_output['differences'][-1]}; "
         f"forward mode needs n passes, rising to {one_output['forward'][-1]}; reverse mode needs "
         f"{one_output['reverse'][-1]} passes, one forward and one backward, for every n. Right, a Jacobian with "
-        f"{inputs} inputs and m outputs, m from {ms[0]} to {ms[-1]}: forward mode needs {many_outputs['forward'][-1]} "
-        f"passes for every m, reverse mode one forward pass and m backward passes, rising to "
+        f"{inputs} inputs and n_out outputs, n_out from {ms[0]} to {ms[-1]}: "
+        f"forward mode needs {many_outputs['forward'][-1]} "
+        f"passes for every n_out, reverse mode one forward pass and n_out backward passes, rising to "
         f"{many_outputs['reverse'][-1]}."
     )
     return [plot_figure("passes", alt, {"panels": panels}, draw_passes, size=(7.2, 3.0))]

@@ -1,5 +1,6 @@
 # One loss of n weights, its gradient three ways, and how many evaluations of the loss each way needs;
-# then two inputs and m outputs, a whole Jacobian by forward mode (a column per pass) and reverse mode (a row per pass).
+# then two inputs and n_out outputs: a whole Jacobian by forward mode (a column per pass) and by reverse mode
+# (a row per pass).
 
 # --8<-- [start:setup]
 import warnings
@@ -118,9 +119,9 @@ for size in sizes:
 
 
 # --8<-- [start:columns_and_rows]
-def decaying_wave(m):
-    """y_k = exp(-a t_k) sin(ω t_k) at m times t_k: two inputs x = (a, ω), m outputs."""
-    times = torch.linspace(0, 2, m, dtype=torch.float64)
+def decaying_wave(n_out):
+    """y_k = exp(-a t_k) sin(ω t_k) at n_out times t_k: two inputs x = (a, ω), n_out outputs."""
+    times = torch.linspace(0, 2, n_out, dtype=torch.float64)
 
     def y(x):
         return torch.exp(-x[0] * times) * torch.sin(x[1] * times)
@@ -142,9 +143,9 @@ def jacobian_by_reverse_mode(f, x):
     return torch.stack(rows), evaluations.calls, backward.calls
 
 
-m = 5
+n_out = 5
 x = torch.tensor([0.5, 3.0], dtype=torch.float64)  # a = 0.5, ω = 3
-y, times = decaying_wave(m)
+y, times = decaying_wave(n_out)
 J_forward, forward_passes = jacobian_by_forward_mode(y, x)
 J_reverse, reverse_evaluations, reverse_passes = jacobian_by_reverse_mode(y, x)
 print(J_forward)
@@ -155,7 +156,7 @@ torch.testing.assert_close(J_forward, J_reverse)
 
 # --8<-- [start:jacobian_counts]
 jacobian_table = []
-print("     m   forward mode   reverse mode")
+print(" n_out   forward mode   reverse mode")
 for size in sizes:
     y_m, _ = decaying_wave(size)
     _, passes = jacobian_by_forward_mode(y_m, x)

@@ -139,6 +139,8 @@ def test_layer_backward_by_hand_matches_autograd():
     dX = [[sum(G[k][i] * W[i][j] for i in range(2)) for j in range(3)] for k in range(4)]
     db = [sum(G[k][i] for k in range(4)) for i in range(2)]
     assert run["L"].item() == pytest.approx(loss)
+    # The hand computation ran under torch.no_grad(): it recorded no graph.
+    assert all(run[name].grad_fn is None and not run[name].requires_grad for name in ("G", "dW", "dX", "db"))
     for name, expected in [("G", G), ("dW", dW), ("dX", dX), ("db", db)]:
         torch.testing.assert_close(run[name], tensor(expected), msg=name)
     torch.testing.assert_close(run["W"].grad, tensor(dW))

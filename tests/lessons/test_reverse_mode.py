@@ -107,8 +107,8 @@ def test_differences_take_2n_evaluations_forward_mode_n_and_reverse_mode_one_plu
 
 
 def test_a_whole_jacobian_takes_one_forward_pass_per_input_or_one_backward_pass_per_output(gradient):
-    for m, forward, evaluations, backward in gradient["jacobian_table"]:
-        assert (forward, evaluations, backward) == (2, 1, m)
+    for n_out, forward, evaluations, backward in gradient["jacobian_table"]:
+        assert (forward, evaluations, backward) == (2, 1, n_out)
     assert (gradient["forward_passes"], gradient["reverse_evaluations"], gradient["reverse_passes"]) == (2, 1, 5)
 
 
