@@ -26,8 +26,8 @@ class Value:
     __rmul__ = __mul__  # number * Value
 
 
-a, b = Value(2.0), Value(5.0)
-c = a * b
+u, v = Value(2.0), Value(5.0)
+c = u * v
 print("c =", c)
 print("made by", repr(c._op), "from", c._prev, "with local derivatives", c._local)
 print("int's own * answers:", int.__mul__(2, c), "so Python calls c.__rmul__:", 2 * c)
@@ -38,8 +38,8 @@ print("int's own * answers:", int.__mul__(2, c), "so Python calls c.__rmul__:", 
 c.grad = 1.0  # as if c were the output: dc/dc = 1
 for child, local in zip(c._prev, c._local):  # the chain rule, for this one operation
     child.grad += local * c.grad
-print("a =", a)
-print("b =", b)
+print("u =", u)
+print("v =", v)
 # --8<-- [end:by_hand]
 
 
@@ -99,15 +99,15 @@ def backward_leaves_first(output):  # backward() without the reversed()
             child.grad += local * node.grad
 
 
-u = Value(x.data)
-backward_leaves_first(2 * (u * u) + 3)
-print(u.grad)
+t = Value(x.data)
+backward_leaves_first(2 * (t * t) + 3)
+print(t.grad)
 # --8<-- [end:leaves_first]
 
 # --8<-- [start:outputs_first]
-u = Value(x.data)
-backward(2 * (u * u) + 3)
-print(u.grad)
+t = Value(x.data)
+backward(2 * (t * t) + 3)
+print(t.grad)
 # --8<-- [end:outputs_first]
 
 # --8<-- [start:torch_forward]

@@ -26,8 +26,8 @@ class Value:
         other = other if isinstance(other, Value) else Value(other)
         return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
 
-    def __pow__(self, n):  # self ** n, for a plain number n
-        return Value(self.data**n, (self,), (n * self.data ** (n - 1),), f"**{n}")
+    def __pow__(self, k):  # self ** k, for a plain number k
+        return Value(self.data**k, (self,), (k * self.data ** (k - 1),), f"**{k}")
 
     def exp(self):
         e = math.exp(self.data)

@@ -44,9 +44,9 @@ def run():
 
 
 def test_one_step_by_hand_gives_each_input_the_other_factor(first):
-    a, b = first["a"], first["b"]
-    assert (a.data, b.data) == (2.0, 5.0)
-    assert (a.grad, b.grad) == (b.data, a.data)  # dc/da = b, dc/db = a
+    u, v = first["u"], first["v"]
+    assert (u.data, v.data) == (2.0, 5.0)
+    assert (u.grad, v.grad) == (v.data, u.data)  # dc/du = v, dc/dv = u
 
 
 def test_int_multiplication_declines_a_value_so_python_calls_rmul(first):
@@ -108,7 +108,7 @@ def test_walking_leaves_first_leaves_x_with_no_gradient(first):
             child.grad += local * node.grad
     assert x.grad == 0.0 and inner.grad == 0.0
     assert z._prev[0].grad == 1.0  # 2y received the output's 1, after its own turn
-    assert first["u"].grad == 4 * 3.5  # the last section walked backwards, as backward() does
+    assert first["t"].grad == 4 * 3.5  # the last section walked backwards, as backward() does
 
 
 def test_the_order_prediction_offers_different_outputs(first):
@@ -280,16 +280,16 @@ def test_every_operation_against_finite_differences(run):
         assert leaf.grad == pytest.approx(central_difference(plain, point, index), rel=1e-7)
 
 
-def test_power_needs_a_to_the_n_minus_1_to_exist(run):
+def test_power_needs_a_to_the_k_minus_1_to_exist(run):
     Value = run["Value"]
-    square = Value(0.0) ** 2  # whole n ≥ 1: any a, 0 included
+    square = Value(0.0) ** 2  # whole k ≥ 1: any a, 0 included
     square.backward()
     assert square._local == (0.0,)
-    for n in (0, -1):  # whole n ≤ 0: 0 ** (n − 1) divides by zero
+    for k in (0, -1):  # whole k ≤ 0: 0 ** (k − 1) divides by zero
         with pytest.raises(ZeroDivisionError):
-            Value(0.0) ** n
+            Value(0.0) ** k
     assert (Value(2.0) ** 0)._local == (0.0,)
-    with pytest.raises(TypeError):  # a fraction n: a negative a gives a complex number, not a float
+    with pytest.raises(TypeError):  # a fraction k: a negative a gives a complex number, not a float
         Value(-8.0) ** (1 / 3)
     assert (Value(8.0) ** (1 / 3))._local[0] == pytest.approx(1 / 12, rel=REL)
 
