@@ -118,8 +118,8 @@ class Neuron:
         self.relu = relu
 
     def __call__(self, x):  # neuron(x) runs this
-        z = sum((w_i * x_i for w_i, x_i in zip(self.w, x)), self.b)  # b + w_1 x_1 + ... + w_n x_n
-        return z.relu() if self.relu else z
+        weighted = sum((w_i * x_i for w_i, x_i in zip(self.w, x)), self.b)  # b + w_1 x_1 + ... + w_n x_n
+        return weighted.relu() if self.relu else weighted
 
     def parameters(self):
         return [*self.w, self.b]
@@ -289,8 +289,8 @@ print([f"{parameter.grad:.3g}" for parameter in unit.parameters()])
 
 # --8<-- [start:tanh_unit]
 def logit_with_tanh_unit(point):  # the same network, with tanh in place of relu in that one unit
-    z = sum((w_i * x_i for w_i, x_i in zip(unit.w, point)), unit.b)
-    hidden = [z.tanh()] + [neuron(point) for neuron in net.layers[0].neurons[1:]]
+    weighted = sum((w_i * x_i for w_i, x_i in zip(unit.w, point)), unit.b)
+    hidden = [weighted.tanh()] + [neuron(point) for neuron in net.layers[0].neurons[1:]]
     return net.layers[1](hidden)[0]
 
 
