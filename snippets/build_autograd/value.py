@@ -104,9 +104,9 @@ def show(numbers):
     return ", ".join(f"{number:.10g}" for number in numbers)
 
 
-cube_at = 2.0
-cube_ours, cube_torch = gradients(lambda x: x**3, cube_at)
-print(f"d(x³)/dx at x = {cube_at:g}: ours {show(cube_ours)}, PyTorch's {show(cube_torch)}")
+power, cube_at = 3, 2.0
+cube_ours, cube_torch = gradients(lambda x: x**power, cube_at)
+print(f"d(x**{power})/dx at x = {cube_at:g}: ours {show(cube_ours)}, PyTorch's {show(cube_torch)}")
 # --8<-- [end:compare]
 
 
