@@ -6,7 +6,6 @@ and the gradient each one sent to each of its inputs.
 """
 
 import functools
-import inspect
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -140,12 +139,15 @@ def trace_values(result: Any, namespace: dict[str, Any]) -> AutogradGraph:
     """The graph a scalar engine built, in the same form as `trace` gives PyTorch's, after its backward().
 
     The engine is the one the build-your-own-autograd lesson writes: values with `data`, `grad`,
-    `_prev` (inputs), `_op` (the operation's name) and a `_backward` closure over its `inputs`,
-    (input, local derivative) pairs, so each arrow carries local derivative × gradient above.
+    `_prev` (inputs), `_local` (the local derivative with respect to each input, stored by the
+    operation that made the value) and `_op` (the operation's name), so each arrow carries local
+    derivative × gradient above. Only what each value stores is read, never how its backward step
+    is written, so a value whose class overrides that step is traced the same way.
     Constants the engine wrapped as values are leaves of their own, named `const`.
     """
     order = _children_first(result)
-    names = {id(value): name for name, value in reversed(namespace.items()) if type(value) is type(result)}
+    in_graph = {id(value) for value in order}  # values of a subclass are named too
+    names = {id(value): name for name, value in reversed(namespace.items()) if id(value) in in_graph}
     operations = [value for value in order if value._prev]
     steps = {id(value): step for step, value in enumerate(reversed(operations), 1)}  # backward() runs from the top
     nodes = {}
@@ -161,7 +163,7 @@ def trace_values(result: Any, namespace: dict[str, Any]) -> AutogradGraph:
     edges = [
         Edge(nodes[id(child)], nodes[id(value)], torch.tensor(local * value.grad, dtype=torch.float64))
         for value in operations
-        for child, local in inspect.getclosurevars(value._backward).nonlocals["inputs"]
+        for child, local in zip(value._prev, value._local, strict=True)
     ]
     end = Node(
         f"n{len(nodes)}", "result", names.get(id(result), "result"), torch.tensor(result.data, dtype=torch.float64)

@@ -4,12 +4,12 @@ from lessonkit import Project, run_snippet
 from lessonkit.figures.graphs import graphs_figure
 from lessonkit.figures.tracing import replay, trace, trace_values
 
-VALUE = "build_autograd/value.py"
+FIRST = "build_autograd/first.py"
 
 
 def figures(project: Project):
-    ours = run_snippet(VALUE, project)  # after the warm-up's backward()
-    torch_side = replay(project, VALUE, "torch_forward")
+    ours = run_snippet(FIRST, project)  # after the warm-up's backward pass
+    torch_side = replay(project, FIRST, "torch_forward")
     x = ours["x"]
     title = f"Two graphs of z = 2x² + 3 at x = {x.data:g}, ours built from Value objects and PyTorch's"
     panels = [
