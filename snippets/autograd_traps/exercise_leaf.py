@@ -27,14 +27,6 @@ w_from_leaf = leaf * scale
 print(leaf.grad)
 # --8<-- [end:leaf_gets_it]
 
-# --8<-- [start:why]
-print("w.is_leaf:", w.is_leaf, " w.grad_fn:", w.grad_fn.name())
-try:
-    optimizer = torch.optim.SGD([w], lr=0.1)
-except ValueError as error:
-    print(f"{type(error).__name__}: {error}")
-# --8<-- [end:why]
-
 # --8<-- [start:fixed]
 draws = torch.Generator().manual_seed(0)
 w = (torch.randn(3, generator=draws) * scale).requires_grad_()  # scale first, then ask for gradients
@@ -42,3 +34,20 @@ loss = (w @ features - 1) ** 2
 loss.backward()
 print(w.grad)
 # --8<-- [end:fixed]
+
+# --8<-- [start:why]
+draws = torch.Generator().manual_seed(0)
+w = torch.randn(3, generator=draws, requires_grad=True) * scale  # as in the exercise
+print("w.is_leaf:", w.is_leaf, " w.grad_fn:", w.grad_fn.name())
+try:
+    optimizer = torch.optim.SGD([w], lr=0.1)
+except ValueError as error:
+    print(f"{type(error).__name__}: {error}")
+
+draws = torch.Generator().manual_seed(0)
+w = (torch.randn(3, generator=draws) * scale).requires_grad_()  # scale first, then ask for gradients
+loss = (w @ features - 1) ** 2
+loss.backward()
+print("w.is_leaf:", w.is_leaf, " w.grad:", w.grad)
+optimizer = torch.optim.SGD([w], lr=0.1)  # accepted
+# --8<-- [end:why]

@@ -203,7 +203,7 @@ def test_a_scaled_weight_is_not_a_leaf_and_an_optimizer_refuses_it():
         torch.optim.SGD([w], lr=0.1)
     run = run_snippet("autograd_traps/exercise_leaf.py")
     assert run.outputs["diagnosis"] == "None\n"
-    assert run.outputs["why"].endswith("ValueError: can't optimize a non-leaf Tensor\n")
+    assert "\nValueError: can't optimize a non-leaf Tensor\n" in run.outputs["why"]
 
 
 def test_scaling_first_keeps_the_leaf_and_the_hidden_leaf_gets_scale_times_the_gradient():
