@@ -17,7 +17,7 @@ class ForgetfulSigmoid(torch.autograd.Function):
         return s * (1 - s)  # grad_output is never used
 
 
-def check(function):
+def run_gradcheck(function):
     z64 = torch.tensor([-2.0, 0.0, 3.0], dtype=torch.float64, requires_grad=True)
     try:
         print(torch.autograd.gradcheck(function.apply, (z64,)))
@@ -29,7 +29,7 @@ def check(function):
 
 
 # --8<-- [start:forgetful]
-check(ForgetfulSigmoid)
+run_gradcheck(ForgetfulSigmoid)
 # --8<-- [end:forgetful]
 
 
@@ -47,7 +47,7 @@ class Sigmoid(torch.autograd.Function):
         return grad_output * s * (1 - s)
 
 
-check(Sigmoid)
+run_gradcheck(Sigmoid)
 # --8<-- [end:correct]
 
 
@@ -65,7 +65,7 @@ class BrokenSigmoid(torch.autograd.Function):
         return grad_output * s
 
 
-check(BrokenSigmoid)
+run_gradcheck(BrokenSigmoid)
 # --8<-- [end:broken]
 
 # --8<-- [start:sum_hides_it]
