@@ -153,3 +153,38 @@ def test_gradcheck_catches_a_backward_that_ignores_grad_output_and_a_plain_sum_d
         (weight * run["ForgetfulSigmoid"].apply(z)).sum().backward()
         torch.testing.assert_close(z.grad, torch.tensor(slopes, dtype=torch.float32))  # weight ignored
     assert run.outputs["correct"] == "True\n"
+
+
+def test_gradcheck_calls_backward_with_one_hot_grad_outputs_and_lays_inputs_along_rows():
+    received = []
+
+    class Square(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, z):
+            ctx.save_for_backward(z)
+            return z * z
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            received.append(grad_output.tolist())
+            (z,) = ctx.saved_tensors
+            return 2 * z * grad_output
+
+    assert torch.autograd.gradcheck(Square.apply, (torch.tensor(POINTS, dtype=torch.float64, requires_grad=True),))
+    one_hot = [[1.0 if i == j else 0.0 for i in range(3)] for j in range(3)]
+    assert all(row in received for row in one_hot)
+
+    class TwoToThree(torch.autograd.Function):  # 2 inputs, 3 outputs, and a backward that returns zeros
+        @staticmethod
+        def forward(ctx, z):
+            return torch.stack([z.sum(), z.prod(), 3 * z[0]])
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            return torch.zeros(2, dtype=grad_output.dtype)
+
+    with pytest.raises(GradcheckError) as raised:
+        torch.autograd.gradcheck(TwoToThree.apply, (torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True),))
+    numerical = str(raised.value).split("numerical:")[1].split("analytical:")[0]
+    assert numerical.count("[") - 1 == 2  # a row per input entry ...
+    assert matrices(str(raised.value))[0] == pytest.approx([1.0, 2.0, 3.0, 1.0, 1.0, 0.0])  # ... a column per output

@@ -223,6 +223,8 @@ def test_gradchecks_float32_entries_are_whole_numbers_of_output_gaps_over_2h():
         with pytest.raises(GradcheckError) as raised:
             torch.autograd.gradcheck(lambda v: (v * v * v).sum(), (torch.tensor(points, requires_grad=True),))
     numerical = numerical_column(str(raised.value))
+    analytical = [float(v) for v in re.findall(r"-?\d+\.\d+", str(raised.value).split("analytical:")[1])]
+    assert analytical == [3 * t * t for t in points]  # autograd's 3t², to the last printed digit
     assert numerical == pytest.approx([k * gap / (2 * h) for k in gaps], abs=5e-5)
     # Rounding the points alone gives 2.9504 at t = 1; rounding the outputs takes it to 2.8610.
     assert unrounded[1] == pytest.approx(2.9504, abs=5e-5) and numerical[1] == pytest.approx(2.8610, abs=5e-5)
