@@ -5,11 +5,11 @@ import torch
 
 w = torch.tensor(2.0, requires_grad=True)
 x = torch.tensor(3.0)
-h = w * x  # computed once, before the loop
+u = w * x  # computed once, before the loop
 
 
 def train_step():
-    loss = (h - 1) ** 2
+    loss = (u - 1) ** 2
     loss.backward()
     print(w.grad)
 
@@ -28,13 +28,13 @@ for _ in range(2):
 
 # --8<-- [start:retained]
 def train_step_retaining():
-    loss = (h - 1) ** 2
+    loss = (u - 1) ** 2
     loss.backward(retain_graph=True)
     print(w.grad)
 
 
 w.grad = None
-h = w * x
+u = w * x
 for _ in range(2):
     train_step_retaining()
 # --8<-- [end:retained]
@@ -43,8 +43,8 @@ for _ in range(2):
 # --8<-- [start:fixed]
 def train_step():
     w.grad = None  # a fresh gradient for each step (Trap 1)
-    h = w * x  # and a fresh graph: the whole forward pass runs inside the step
-    loss = (h - 1) ** 2
+    u = w * x  # and a fresh graph: the whole forward pass runs inside the step
+    loss = (u - 1) ** 2
     loss.backward()
     print(w.grad)
 

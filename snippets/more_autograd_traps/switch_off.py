@@ -10,12 +10,12 @@ print("x.grad:", x.grad)  # dy/dx = 2x, recorded as usual
 
 with torch.no_grad():
     a = x**2  # 1. nothing in this block is recorded
-b = x.detach() ** 2  # 2. x's value, cut off from the graph, then squared
+detached = x.detach() ** 2  # 2. x's value, cut off from the graph, then squared
 with torch.inference_mode():
     c = x**2  # 3. nothing recorded, and c is marked as an inference tensor
 x_off = torch.tensor(2.0, requires_grad=True)
 x_off.requires_grad_(False)  # 4. stop tracking the leaf itself
-d = x_off**2
+untracked = x_off**2
 
 
 def version(t):
@@ -26,7 +26,7 @@ def version(t):
         return f"{type(error).__name__}: {error}"
 
 
-for name, t in {"no_grad": a, "detach": b, "inference_mode": c, "requires_grad_(False)": d}.items():
+for name, t in {"no_grad": a, "detach": detached, "inference_mode": c, "requires_grad_(False)": untracked}.items():
     print(f"{name:22} {t!r}  requires_grad={t.requires_grad}  grad_fn={t.grad_fn}  version: {version(t)}")
 # --8<-- [end:three_ways]
 

@@ -57,7 +57,7 @@ def test_the_four_ways_give_a_value_without_history():
         assert t.item() == 4.0 and not t.requires_grad and t.grad_fn is None
     assert c.is_inference() and not a.is_inference()
     run = run_snippet("more_autograd_traps/switch_off.py")
-    assert run["a"].item() == run["b"].item() == run["c"].item() == run["d"].item() == 2.0**2
+    assert run["a"].item() == run["detached"].item() == run["c"].item() == run["untracked"].item() == 2.0**2
 
 
 def test_detach_shares_memory_and_the_version_counter():
