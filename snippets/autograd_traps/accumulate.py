@@ -1,21 +1,32 @@
 # Trap: backward() adds into .grad, and the three ways to clear it.
 
-# --8<-- [start:one_backward]
+# --8<-- [start:two_backwards]
 import torch
 
 x = torch.tensor(3.0, requires_grad=True)
 (x**2).backward()
-after_one = x.grad.item()
-print("after one backward: ", x.grad)
-# --8<-- [end:one_backward]
-
-# --8<-- [start:two_backwards]
-x = torch.tensor(3.0, requires_grad=True)
-(x**2).backward()
 (x**2).backward()  # a fresh graph of the same function
 after_two = x.grad.item()
-print("after two backwards:", x.grad)
+print(x.grad)
 # --8<-- [end:two_backwards]
+
+# --8<-- [start:one_backward]
+x = torch.tensor(3.0, requires_grad=True)
+(x**2).backward()
+after_one = x.grad.item()
+print(x.grad)
+# --8<-- [end:one_backward]
+
+# --8<-- [start:same_graph_twice]
+x = torch.tensor(3.0, requires_grad=True)
+y = x**2
+y.backward()
+try:
+    y.backward()  # the same graph, not a fresh one
+    print(x.grad)
+except RuntimeError as error:
+    print(f"{type(error).__name__}: {error}")
+# --8<-- [end:same_graph_twice]
 
 # --8<-- [start:clear]
 x = torch.tensor(3.0, requires_grad=True)

@@ -8,22 +8,38 @@ y = x * x  # the multiplication saves x for its backward pass
 y.backward()
 try:
     y.backward()  # the same graph again
+    print(x.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
 # --8<-- [end:second_backward]
+
+# --8<-- [start:retained]
+x = torch.tensor(3.0, requires_grad=True)
+y = x * x
+y.backward(retain_graph=True)
+y.backward()
+print(x.grad)
+# --8<-- [end:retained]
+
+# --8<-- [start:retained_and_cleared]
+x = torch.tensor(3.0, requires_grad=True)
+y = x * x
+y.backward(retain_graph=True)
+x.grad = None  # as if the second pass replaced the first
+y.backward()
+print(x.grad)
+# --8<-- [end:retained_and_cleared]
 
 # --8<-- [start:retain_graph]
 x = torch.tensor(3.0, requires_grad=True)
 y = x * x
 y.backward(retain_graph=True)  # keep what the graph saved
 y.backward()
-print("x.grad =", x.grad)
-# --8<-- [end:retain_graph]
+print("product, retain_graph=True:", x.grad)
 
-# --8<-- [start:nothing_saved]
 x = torch.tensor(3.0, requires_grad=True)
 y = x + 1  # an addition needs nothing saved: its local derivatives are 1
 y.backward()
 y.backward()
-print("x.grad =", x.grad)
-# --8<-- [end:nothing_saved]
+print("sum, nothing retained:    ", x.grad)
+# --8<-- [end:retain_graph]

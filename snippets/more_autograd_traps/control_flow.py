@@ -18,20 +18,36 @@ for start in (2.0, -2.0):
 # --8<-- [end:branches]
 
 
-# --8<-- [start:hand_abs]
+# --8<-- [start:hand_abs_def]
 def hand_abs(x):
     return x if x >= 0 else -x
 
 
+# --8<-- [end:hand_abs_def]
+
+
+# --8<-- [start:hand_abs]
 x = torch.tensor(0.0, requires_grad=True)
 hand_abs(x).backward()
 hand_slope = x.grad.item()
-print("hand_abs at 0: slope", hand_slope)
+print(x.grad)
 # --8<-- [end:hand_abs]
+
+
+# --8<-- [start:strict_abs]
+def strict_abs(x):
+    return x if x > 0 else -x  # > where hand_abs has >=
+
+
+x_strict = torch.tensor(0.0, requires_grad=True)
+strict_abs(x_strict).backward()
+strict_slope = x_strict.grad.item()
+print(x_strict.grad)
+# --8<-- [end:strict_abs]
 
 # --8<-- [start:torch_abs]
 x = torch.tensor(0.0, requires_grad=True)
 torch.abs(x).backward()
 torch_slope = x.grad.item()
-print("torch.abs at 0: slope", torch_slope)
+print(x.grad)
 # --8<-- [end:torch_abs]
