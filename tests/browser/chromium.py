@@ -129,6 +129,14 @@ EXERCISES = r"""() => {
   return boxes;
 }"""
 
+# Every Content-Security-Policy violation in the page (overrides/main.html sets the policy), reported to
+# Python. Playwright adds this script to each document before the page's own, outside the page's policy.
+REPORT_VIOLATIONS = r"""document.addEventListener("securitypolicyviolation", (event) => {
+  const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : "";
+  const sample = event.sample ? ` (${JSON.stringify(event.sample)})` : "";
+  window.reportViolation(`${event.effectiveDirective} refused ${event.blockedURI || "?"}${sample}${where}`);
+}, true);"""
+
 RUN_AXE = r"""async (options) => {
   const results = await axe.run(document, options);
   return results.violations.map((violation) => ({
@@ -147,6 +155,7 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)  # of the Content-Security-Policy
     inspection: dict = field(default_factory=dict)
     accessibility: dict[str, list[dict]] = field(default_factory=dict)  # palette -> axe-core violations
     exercises: list[dict] = field(default_factory=list)  # each exercise box, answered right and wrong
@@ -163,10 +172,12 @@ class Browser:
         self.url = url  # the site's root, http://127.0.0.1:<port>/
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         self.context = context
-        self.page = context.new_page()
         self.visit: Visit | None = None
         self._in_flight = 0
         context.route("**/*", self._route)
+        context.expose_binding("reportViolation", lambda source, entry: self._record("violations", entry))
+        context.add_init_script(REPORT_VIOLATIONS)
+        self.page = context.new_page()
         context.on("request", lambda request: self._count(+1))
         context.on("requestfinished", lambda request: self._count(-1))
         context.on("requestfailed", self._request_failed)
