@@ -11,6 +11,7 @@ import material
 import pytest
 
 from lessonkit.offline import site_url_of
+from tests.browser.conftest import SkipTheFolder
 
 # Attributes that make a browser fetch something when the page loads.
 _LOADS = {
@@ -101,7 +102,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def site_files(built_site) -> dict[str, _Page]:
     if built_site.returncode != 0:
-        pytest.skip("the site did not build; see tests/engine/test_build.py")
+        raise SkipTheFolder("the site did not build; see tests/engine/test_build.py")
     pages = {}
     for path in sorted(built_site.site_dir.rglob("*.html")):
         parser = _Page()
