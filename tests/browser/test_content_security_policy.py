@@ -5,11 +5,18 @@ A lesson arrives as a pull request: a `<script>`, an `on…=` attribute or a `ja
 must not run for a reader, whatever else lets it through.
 """
 
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
-from tests.browser.chromium import report
+from tests.browser.chromium import Browser, report
 
 # Each piece of injected script adds its name to `window.ran` if it runs (the names are in the policy's
 # report samples, the first 40 characters of what was refused), and the directive that must refuse it.
@@ -105,3 +112,62 @@ def test_material_finds_the_site_root_from_every_kind_of_page(browser, served_si
     finally:
         browser.follow_system_scheme("light")
         browser.visit = None
+
+
+@pytest.fixture
+def mkdocs_serve(project):
+    """`mkdocs serve` on a free port of 127.0.0.1, stopped as Ctrl+C stops it (it then removes its build)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"mkdocs serve did not answer at {url}:\n{server.communicate()[0]}")
+                time.sleep(0.25)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+
+
+def test_live_reload_runs_under_mkdocs_serve(browser, mkdocs_serve, served_site):
+    """MkDocs' development server writes its live-reload script into each page, inline; overrides/hooks/
+    live_reload.py lets it run there, so that an edit still reloads the page."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    context = browser.context.browser.new_context(service_workers="block")
+    context.set_default_timeout(15_000)
+    try:
+        serving = Browser(context, mkdocs_serve)
+        path = kinds_of_page(served_site)[0]
+        visit = serving.start(path)
+        # Not Browser.open, which waits for the page's requests to end: live reload keeps one open.
+        try:
+            with serving.page.expect_console_message(lambda message: message.text == "Enabled live reload"):
+                serving.page.goto(mkdocs_serve + path)
+        except PlaywrightTimeout:
+            pytest.fail(f"MkDocs' live-reload script did not run under mkdocs serve: {visit.errors}")
+        assert serving.page.evaluate("() => typeof livereload") == "function"
+        assert not (visit.foreign or visit.failed or visit.errors or visit.violations), visit
+        serving.visit = None
+    finally:
+        context.close()
