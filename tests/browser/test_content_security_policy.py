@@ -18,8 +18,8 @@ import pytest
 
 from tests.browser.chromium import Browser, report
 
-# Each piece of injected script adds its name to `window.ran` if it runs (the names are in the policy's
-# report samples, the first 40 characters of what was refused), and the directive that must refuse it.
+# Each piece of injected script, which adds its name to `self.ran` if it runs (the names are in the reports'
+# samples, the first 40 characters of what was refused), and the directive that must refuse it.
 INJECTED = {
     "script": ("<script>(self.ran||=[]).push('script')</script>", "script-src-elem"),
     "onerror": ('<img alt="" src="data:," onerror="(self.ran||=[]).push(\'onerror\')">', "script-src-attr"),
