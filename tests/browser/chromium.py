@@ -129,13 +129,43 @@ EXERCISES = r"""() => {
   return boxes;
 }"""
 
+# Every Content-Security-Policy violation in the page (overrides/main.html sets the policy), reported to
+# Python. Playwright adds this script to each document before the page's own, outside the page's policy.
+REPORT_VIOLATIONS = r"""document.addEventListener("securitypolicyviolation", (event) => {
+  const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : "";
+  const sample = event.sample ? ` (${JSON.stringify(event.sample)})` : "";
+  window.reportViolation(`${event.effectiveDirective} refused ${event.blockedURI || "?"}${sample}${where}`);
+}, true);"""
+
+# Until every transition and finite animation on the page has ended. Material fades colours over 125 to
+# 250 ms: its search box, for one, changes background at the desktop width, so for a moment after the page
+# is widened (each visit comes back from the phone's width) its white text sits on a light grey, and
+# measured then, axe-core reports a contrast the page never rests at. Whether it measures before the fade
+# ends is a matter of timing, which the machine's load decides: on a busy machine it did, on one page of 35.
+AT_REST = r"""async () => {
+  const moving = () => document.getAnimations().filter(
+    (animation) => animation.playState === "running" && animation.effect?.getComputedTiming().endTime !== Infinity);
+  const deadline = performance.now() + 10_000;
+  for (let running = moving(); running.length; running = moving()) {
+    if (performance.now() > deadline) {
+      const names = running.map((animation) => `${animation.transitionProperty || animation.animationName} of `
+        + `${animation.effect.target?.className || animation.effect.target?.tagName}`);
+      throw new Error(`still moving after 10 s: ${names.join(", ")}`);
+    }
+    await Promise.race([Promise.allSettled(running.map((animation) => animation.finished)),
+                        new Promise((resolve) => setTimeout(resolve, 500))]);
+  }
+}"""
+
+# axe-core on the page at rest (AT_REST), so that it measures the colours a reader sees.
 RUN_AXE = r"""async (options) => {
+  await (AT_REST)();
   const results = await axe.run(document, options);
   return results.violations.map((violation) => ({
     impact: violation.impact, rule: violation.id, help: violation.help,
     where: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
   }));
-}"""
+}""".replace("AT_REST", AT_REST)
 
 
 @dataclass
@@ -147,6 +177,7 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)  # of the Content-Security-Policy
     inspection: dict = field(default_factory=dict)
     accessibility: dict[str, list[dict]] = field(default_factory=dict)  # palette -> axe-core violations
     exercises: list[dict] = field(default_factory=list)  # each exercise box, answered right and wrong
@@ -163,10 +194,12 @@ class Browser:
         self.url = url  # the site's root, http://127.0.0.1:<port>/
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
         self.context = context
-        self.page = context.new_page()
         self.visit: Visit | None = None
         self._in_flight = 0
         context.route("**/*", self._route)
+        context.expose_binding("reportViolation", lambda source, entry: self._record("violations", entry))
+        context.add_init_script(REPORT_VIOLATIONS)
+        self.page = context.new_page()
         context.on("request", lambda request: self._count(+1))
         context.on("requestfinished", lambda request: self._count(-1))
         context.on("requestfailed", self._request_failed)

@@ -16,17 +16,39 @@ from lessonkit.offline import CHROMIUM_FLAGS, StaticSite
 from tests.browser.chromium import ARTIFACTS, DESKTOP, Browser, Visit, visit_pages
 
 
+class SkipTheFolder(pytest.skip.Exception):
+    """A skip with one cause for every test of the folder (a missing browser, a site that did not build).
+
+    pytest reports a skip that a fixture raises at each test's own line, so the summary would repeat the
+    reason once per test; `pytest_runtest_makereport` below reports these at this file instead, and pytest
+    folds them into one line: "SKIPPED [19] tests/browser/conftest.py: chromium is not installed: …".
+    """
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.excinfo is not None and isinstance(call.excinfo.value, SkipTheFolder) and report.skipped:
+        report.longrepr = (__file__, None, call.excinfo.value.msg)
+    return report
+
+
 def _missing(what: str, how: str):
     """In CI the browser tests must run, so a missing piece fails them; elsewhere they are skipped."""
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is not installed, and CI must run the browser tests: {how}")
-    pytest.skip(f"{what} is not installed: {how}, then run pytest again")
+    raise SkipTheFolder(f"{what} is not installed: {how}, then run pytest again")
+
+
+def as_root(command: str) -> str:
+    """A command that needs root, as this user types it: with sudo, unless the shell is root's already."""
+    return command if getattr(os, "geteuid", lambda: 0)() == 0 else f"sudo {command}"
 
 
 # Where a Chromium may be: LESSONS_CHROMIUM names one (GitHub's runners have Google Chrome), else the PATH.
 BROWSERS = ("chromium", "google-chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium")
 INSTALL = (
-    "install it with `sudo apt-get install chromium` (Debian), `brew install --cask chromium` (macOS), "
+    f"install it with `{as_root('apt-get install chromium')}` (Debian), `brew install --cask chromium` (macOS), "
     "or set LESSONS_CHROMIUM to the path of a Chromium or Google Chrome"
 )
 
@@ -46,7 +68,7 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def served_site(built_site):
     if built_site.returncode != 0:
-        pytest.skip("the site did not build; see tests/engine/test_build.py")
+        raise SkipTheFolder("the site did not build; see tests/engine/test_build.py")
     site = StaticSite(built_site.site_dir)
     yield site
     site.close()

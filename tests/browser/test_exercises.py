@@ -77,7 +77,7 @@ def test_a_box_works_by_keyboard_and_announces_the_result(browser, lesson_with_b
     page.keyboard.press("Enter")
     assert result.text_content() == "Right."
     assert box.get_by_label("Your answer").get_attribute("aria-describedby") == result.get_attribute("id")
-    assert not visit.foreign and not visit.errors
+    assert not (visit.foreign or visit.errors or visit.violations), visit
 
 
 def test_boxes_work_after_instant_navigation(browser, lesson_with_box):

@@ -111,7 +111,7 @@ def test_search_finds_the_softmax_lesson_and_highlights_the_word(browser, page_v
     result.click()
     page.wait_for_url("**/softmax/**")
     page.locator("article mark[data-md-highlight]").first.wait_for()
-    assert not (visit.foreign or visit.failed or visit.errors), visit
+    assert not (visit.foreign or visit.failed or visit.errors or visit.violations), visit
     browser.visit = None
 
 
@@ -138,13 +138,13 @@ def test_instant_navigation_keeps_the_maths_typeset(browser, page_visits):
     inspection = page.evaluate(INSPECT)
     assert inspection["maths"] == with_maths.inspection["maths"]
     assert not inspection["unsized"] and not inspection["raw"], inspection
-    assert not (visit.foreign or visit.failed or visit.errors), visit
+    assert not (visit.foreign or visit.failed or visit.errors or visit.violations), visit
     browser.visit = None
 
 
 def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
-    """Material's bundle fetches Mermaid from a CDN for any `pre.mermaid`; overrides/main.html stops it,
-    and the diagram's error shows in the console, where the tests above catch it."""
+    """Material's bundle fetches Mermaid from a CDN for any `pre.mermaid`; docs/javascripts/no-mermaid.js
+    stops it, and the diagram's error shows in the console, where the tests above catch it."""
     page = browser.page
     home = browser.url
 
@@ -167,4 +167,5 @@ def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
         browser.visit = None
     assert page.locator("article pre.mermaid").count() == 1, "the diagram was not on the page"
     assert not visit.foreign, visit.foreign
+    assert not visit.violations, visit.violations
     assert any("Mermaid is not part of this site" in error for error in visit.errors), visit.errors

@@ -1,5 +1,7 @@
 """The built site's files, read without a browser: descriptions, links, and nothing fetched from elsewhere."""
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +11,7 @@ import material
 import pytest
 
 from lessonkit.offline import site_url_of
+from tests.browser.conftest import SkipTheFolder
 
 # Attributes that make a browser fetch something when the page loads.
 _LOADS = {
@@ -39,6 +42,12 @@ _LOADING_LINKS = {
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
 
 
+def _runs(script_type: str | None) -> bool:
+    """Whether a browser runs a <script> of this type (`application/json` is data, and never runs)."""
+    kind = (script_type or "").split(";")[0].strip().lower()
+    return kind in ("", "module", "importmap", "speculationrules") or "script" in kind  # text/javascript and kin
+
+
 class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -46,7 +55,11 @@ class _Page(HTMLParser):
         self.links: list[str] = []
         self.loads: list[str] = []
         self.description: str | None = None
+        self.policies: list[str] = []  # each Content-Security-Policy <meta>
+        self.governed_before_policy: list[str] = []  # scripts and styles ahead of the first policy
+        self.inline_scripts: list[str] = []  # the text of each <script> that runs and has no src
         self._in_style = False
+        self._script: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -57,6 +70,13 @@ class _Page(HTMLParser):
             self.links.append(attributes["href"])
         if tag == "meta" and attributes.get("name") == "description":
             self.description = attributes.get("content")
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
+            self.policies.append(attributes.get("content") or "")
+        stylesheet = tag == "link" and "stylesheet" in (attributes.get("rel") or "").split()
+        if not self.policies and (tag in ("script", "style") or stylesheet):
+            self.governed_before_policy.append(self.get_starttag_text())
+        if tag == "script" and "src" not in attributes and _runs(attributes.get("type")):
+            self._script = []
         if tag == "link" and _LOADING_LINKS & set((attributes.get("rel") or "").split()):
             self.loads.append(attributes.get("href") or "")
         for attribute in ("src", "srcset", "poster", "data", "href"):
@@ -68,8 +88,13 @@ class _Page(HTMLParser):
 
     def handle_endtag(self, tag):
         self._in_style = False
+        if tag == "script" and self._script is not None:
+            self.inline_scripts.append("".join(self._script))
+            self._script = None
 
     def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
         if self._in_style:
             self.loads.extend(_CSS_URL.findall(data))
 
@@ -77,7 +102,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def site_files(built_site) -> dict[str, _Page]:
     if built_site.returncode != 0:
-        pytest.skip("the site did not build; see tests/engine/test_build.py")
+        raise SkipTheFolder("the site did not build; see tests/engine/test_build.py")
     pages = {}
     for path in sorted(built_site.site_dir.rglob("*.html")):
         parser = _Page()
@@ -161,4 +186,84 @@ def test_search_partial_is_materials_own_but_for_the_dialog_name(project):
     assert ours.split("-#}\n", 1)[1] == expected, (
         "overrides/partials/search.html differs from Material's partial by more than the dialog's name: "
         "copy Material's again and add only aria-label"
+    )
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    """A Content-Security-Policy as {directive: its sources}."""
+    parsed = {}
+    for directive in policy.split(";"):
+        if directive.strip():
+            name, *sources = directive.split()
+            parsed[name.lower()] = sources
+    return parsed
+
+
+def test_every_page_carries_the_policy_ahead_of_what_it_governs(site_files):
+    """overrides/main.html: one Content-Security-Policy, the same on every page, before any script or style
+    (a policy in a <meta> governs only what comes after it), and no inline script allowed wholesale."""
+    problems = [
+        f"{page}: {len(parsed.policies)} Content-Security-Policy <meta>, not one"
+        for page, parsed in site_files.items()
+        if len(parsed.policies) != 1
+    ]
+    problems += [
+        f"{page}: before the policy: {parsed.governed_before_policy}"
+        for page, parsed in site_files.items()
+        if parsed.governed_before_policy
+    ]
+    assert not problems, "\n" + "\n".join(problems)
+    policies = {parsed.policies[0] for parsed in site_files.values()}
+    assert len(policies) == 1, f"the pages differ in their policy: {policies}"
+    policy = directives(policies.pop())
+    scripts = policy.get("script-src", policy.get("default-src"))
+    assert scripts, "the policy names no source of script"
+    loose = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "data:", "http:", "https:"} & set(scripts)
+    assert not loose, f"script-src allows {loose}: a script put into a page could run"
+    assert policy.get("object-src") == ["'none'"], policy
+    ignored = {"frame-ancestors", "report-uri", "report-to", "sandbox"} & set(policy)
+    assert not ignored, f"a browser ignores {ignored} in a <meta> (and Chromium logs an error): remove them"
+
+
+def sha256_source(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_policy_allows_exactly_the_inline_scripts_the_pages_carry(site_files):
+    """Every inline script on a page is allowed by its hash, and every hash allowed is one a page uses.
+
+    A script of Material's whose text changed with an upgrade would be refused on every page; a hash left over
+    from the old text would allow a script the site no longer has.
+    """
+    policy = directives(next(iter(site_files.values())).policies[0])
+    allowed = {source for source in policy["script-src"] if source.startswith("'sha")}
+    carried: dict[str, str] = {}  # hash -> the first page that carries it
+    unknown = []
+    for page, parsed in site_files.items():
+        for script in parsed.inline_scripts:
+            source = sha256_source(script)
+            carried.setdefault(source, page)
+            if source not in allowed:
+                unknown.append(f"{page}: {script[:60]!r}... has {source}")
+    assert not unknown, (
+        "inline scripts the policy refuses; if they are Material's and the same on every page, put their hashes "
+        "in overrides/main.html, else load them from a file:\n" + "\n".join(sorted(set(unknown))[:10])
+    )
+    unused = allowed - set(carried)
+    assert not unused, f"overrides/main.html allows hashes that no page's script has; remove them: {unused}"
+
+
+def test_material_base_script_is_materials_own_but_for_the_root(project):
+    """docs/javascripts/material-base.js is Material's partials/javascripts/base.html as a file: it must follow
+    Material when Material changes. It finds the site's root from its own address instead of the page's."""
+    partial = Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "base.html"
+    upstream = re.fullmatch(r"(?s).*?<script>(.*)</script>\s*", partial.read_text(encoding="utf-8"))
+    assert upstream, f"{partial} no longer holds one inline script: look at what Material does now"
+    root = '"{{ config.extra.scope | d(base_url) }}",location'
+    assert upstream[1].count(root) == 1, "Material's base script names the root differently: copy it again"
+    ours = (project.root / "docs" / "javascripts" / "material-base.js").read_text(encoding="utf-8")
+    code = [line for line in ours.splitlines() if line and not line.startswith("//")]
+    assert code == [upstream[1].replace(root, '"..",document.currentScript.src')], (
+        "docs/javascripts/material-base.js differs from Material's partials/javascripts/base.html by more than "
+        "where it finds the root: copy Material's script into it again, and change only that"
     )
