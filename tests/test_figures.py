@@ -10,7 +10,8 @@ import torch
 
 from lessonkit import recordings, run_snippet
 from lessonkit.figures.figure import LIGHT
-from lessonkit.lesson import load_all
+from lessonkit.site import Site
+from lessonkit.syntax import FigureDirective
 from tests.lessons.figures import figure
 from tests.test_pages import PROJECT
 
@@ -42,16 +43,16 @@ def test_every_picture_is_small(project):
 
 def test_the_built_pages_carry_each_figure_with_its_recorded_alt_text(project, built_site):
     shown = 0
-    for lesson in load_all(project):
+    for lesson in Site.load(project).lessons:
         page = (built_site.site_dir / lesson.stem / "index.html").read_text(encoding="utf-8") if lesson.has_code else ""
         images = {src: html.unescape(alt) for alt, src in re.findall(r'<img alt="([^"]*)"[^>]*src="([^"]+)"', page)}
-        for directive in lesson.directives("figure"):
+        for directive in lesson.directives(FigureDirective):
             alt = lesson.figure(directive)["alt"]
             for palette in ("light", "dark"):
                 src = f"../figures/{directive.figure}-{palette}.svg#only-{palette}"
                 assert images.get(src) == alt, f"{lesson.name}: {src}"
                 shown += 1
-    assert shown == 2 * sum(len(lesson.directives("figure")) for lesson in load_all(project)) > 0
+    assert shown == 2 * sum(len(lesson.directives(FigureDirective)) for lesson in Site.load(project).lessons) > 0
 
 
 # --- the figures of the later lessons, against the maths (their lesson test modules hold the rest) ---------------

@@ -6,22 +6,23 @@ import pytest
 
 from lessonkit import Project
 from lessonkit.answers import check_answer
-from lessonkit.exercises import choices
-from lessonkit.lesson import load_all
+from lessonkit.constructs.predict import choices
+from lessonkit.site import Site
+from lessonkit.syntax import AnswerDirective, PredictDirective
 from tests.answer_cases import CASES
 
 
 def recorded_boxes(project: Project) -> dict[str, list[str]]:
     """Per page path, the answer each box must hold: a recorded value, or the right choice's place."""
     boxes = {}
-    for lesson in load_all(project):
+    for lesson in Site.load(project).lessons:
         expected = []
         for directive in lesson.exercises:
-            if directive.kind == "answer":
+            if isinstance(directive, AnswerDirective):
                 expected.append(lesson.value(directive.ref, directive.line))
-            elif directive.kind == "predict":
+            elif isinstance(directive, PredictDirective):
                 sections = [name for name, _ in choices(lesson, directive)]
-                expected.append(str(sections.index(directive.choices[0])))
+                expected.append(str(sections.index(directive.answer)))
         if expected:
             boxes[f"{lesson.stem}/"] = expected
     return boxes
@@ -54,8 +55,8 @@ def test_the_page_applies_the_notebooks_rule_case_for_case(browser):
 @pytest.fixture
 def lesson_with_box(project) -> tuple[str, str]:
     """The first page with an answer box, and that box's answer."""
-    for lesson in load_all(project):
-        for directive in lesson.directives("answer"):
+    for lesson in Site.load(project).lessons:
+        for directive in lesson.directives(AnswerDirective):
             return f"{lesson.stem}/", lesson.value(directive.ref, directive.line)
     pytest.fail("no page has an answer box")
 

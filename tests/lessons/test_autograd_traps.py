@@ -12,6 +12,7 @@ import torch
 
 from lessonkit import Project, run_snippet
 from lessonkit.lesson import load
+from lessonkit.syntax import PredictDirective
 
 FREED = "Trying to backward through the graph a second time"
 IN_PLACE = "modified by an inplace operation"
@@ -24,7 +25,7 @@ def outputs_of(section: str) -> str:
 
 def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
     project = Project.here()
-    predictions = load(project, project.docs_dir / "autograd_traps.md").directives("predict")
+    predictions = load(project, project.docs_dir / "autograd_traps.md").directives(PredictDirective)
     assert len(predictions) == 7
     for predict in predictions:
         run = run_snippet(predict.snippet)

@@ -14,6 +14,7 @@ from torch.autograd.gradcheck import GradcheckError
 
 from lessonkit import Project, run_snippet
 from lessonkit.lesson import load
+from lessonkit.syntax import PredictDirective
 
 POINTS, WEIGHTS = [-2.0, 0.0, 3.0], [1.0, 2.0, 3.0]
 IN_PLACE = "modified by an inplace operation"
@@ -31,7 +32,7 @@ def matrices(message: str) -> tuple[list[float], list[float]]:
 
 def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
     project = Project.here()
-    predictions = load(project, project.docs_dir / "custom_function.md").directives("predict")
+    predictions = load(project, project.docs_dir / "custom_function.md").directives(PredictDirective)
     assert len(predictions) == 1
     for predict in predictions:
         run = run_snippet(predict.snippet)

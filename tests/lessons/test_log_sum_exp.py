@@ -11,6 +11,7 @@ import torch.nn.functional as F
 
 from lessonkit import Project, run_snippet
 from lessonkit.lesson import load
+from lessonkit.syntax import PredictDirective
 
 LOGITS, LABEL = [60.0, -50.0, 0.0], 1
 
@@ -24,7 +25,7 @@ def exact_log_softmax(logits: list[float]) -> list[float]:
 
 def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
     project = Project.here()
-    predictions = load(project, project.docs_dir / "log_sum_exp.md").directives("predict")
+    predictions = load(project, project.docs_dir / "log_sum_exp.md").directives(PredictDirective)
     assert len(predictions) == 1
     for predict in predictions:
         run = run_snippet(predict.snippet)

@@ -17,6 +17,7 @@ from torch.autograd.gradcheck import GradcheckError
 
 from lessonkit import Project, run_snippet
 from lessonkit.lesson import load
+from lessonkit.syntax import PredictDirective
 
 IN_PLACE = "modified by an inplace operation"
 NO_GRAD_FN = "element 0 of tensors does not require grad and does not have a grad_fn"
@@ -34,7 +35,7 @@ def outputs_of(section: str) -> str:
 
 def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
     project = Project.here()
-    predictions = load(project, project.docs_dir / "more_autograd_traps.md").directives("predict")
+    predictions = load(project, project.docs_dir / "more_autograd_traps.md").directives(PredictDirective)
     assert len(predictions) == 5
     for predict in predictions:
         run = run_snippet(predict.snippet)

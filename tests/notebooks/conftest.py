@@ -16,8 +16,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from lessonkit import Project
-from lessonkit.lesson import Lesson, load_all
+from lessonkit.lesson import Lesson
 from lessonkit.notebooks import read_cells, to_notebook
+from lessonkit.site import Site
 
 KERNEL = "python3"  # ipykernel's own kernel, running this interpreter
 CELL_TIMEOUT = 120  # seconds; a lesson cell takes well under one
@@ -26,7 +27,7 @@ _runs: dict[str, Future] = {}
 
 
 def lessons() -> list[Lesson]:
-    return [lesson for lesson in load_all(Project.here()) if lesson.has_code]
+    return [lesson for lesson in Site.load(Project.here()).lessons if lesson.has_code]
 
 
 @pytest.hookimpl(trylast=True)  # after tests/conftest.py has re-recorded outputs (--update-outputs)
