@@ -202,6 +202,14 @@ def test_torch_optim_sgd_gives_the_hand_written_loop_bit_for_bit(run):
         torch.testing.assert_close(parameter.detach().double(), value)
 
 
+def test_a_power_of_two_learning_rate_makes_both_updates_round_alike(run):
+    generator = torch.Generator().manual_seed(0)
+    w, g = torch.rand(100_000, generator=generator), torch.rand(100_000, generator=generator)
+    assert run["network_lr"] == 0.5  # a power of two
+    assert torch.equal(w - run["network_lr"] * g, w.clone().add_(g, alpha=-run["network_lr"]))
+    assert not torch.equal(w - 0.05 * g, w.clone().add_(g, alpha=-0.05))  # not a power of two: some last bits differ
+
+
 def test_adam_steps_about_the_learning_rate_for_a_small_steady_gradient(run):
     lr, slope, steps = run["adam_lr"], run["small_slope"], run["steady_steps"]
     p = torch.zeros(1, requires_grad=True)
