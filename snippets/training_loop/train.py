@@ -50,20 +50,34 @@ def fresh_model(seed):
 
 
 hidden, weights_seed = 16, 2
+global_state = torch.random.get_rng_state()
 model = fresh_model(weights_seed)
 for name, parameter in model.named_parameters():
     print(f"{name:14} {tuple(parameter.shape)}")
 print("logits of the first two points:", model(X_train[:2]).shape)
+print("global random state unchanged:", torch.equal(global_state, torch.random.get_rng_state()))
+with torch.random.fork_rng():  # what fresh_model protects against, on a copy of the global stream
+    nn.Linear(2, 3)
+    print("nn.Linear alone changes it:", not torch.equal(global_state, torch.random.get_rng_state()))
 # --8<-- [end:model]
 
 
 # --8<-- [start:loss]
-logits, labels = model(X_train[:4]), y_train[:4]
+logits, labels = model(X_train[::45]), y_train[::45]  # a few points of every class
+print("labels:", labels.tolist())
 loss = F.cross_entropy(logits, labels)  # logits, not probabilities; labels are class indices
 # The same by hand: log-softmax of each row, the entry of the true class, negated, averaged over the rows.
 by_hand = -F.log_softmax(logits, dim=1)[torch.arange(len(labels)), labels].mean()
-print(f"cross_entropy: {loss.item():.6f}")
-print(f"by hand:       {by_hand.item():.6f}")
+one_hot = F.one_hot(labels, classes).float()  # the other form of target it accepts: a row of probabilities
+print(f"cross_entropy:        {loss.item():.6f}")
+print(f"by hand:              {by_hand.item():.6f}")
+print(f"with one-hot targets: {F.cross_entropy(logits, one_hot).item():.6f}")
+print(f"on probabilities:     {F.cross_entropy(F.softmax(logits, dim=1), labels).item():.6f}")
+
+z = logits.detach().requires_grad_()  # the gradient with respect to the logits
+F.cross_entropy(z, labels).backward()
+p = F.softmax(z, dim=1).detach()
+print(f"largest gap between z.grad and (p - y) / B: {(z.grad - (p - one_hot) / len(labels)).abs().max():.1e}")
 # --8<-- [end:loss]
 
 
@@ -87,6 +101,9 @@ for epoch in range(2):
     print(f"epoch {epoch}: {len(firsts)} batches of {batch_size}; first labels {firsts}")
 batch_X, batch_y = next(iter(loader))
 print("one batch:", tuple(batch_X.shape), tuple(batch_y.shape))
+in_order = DataLoader(TensorDataset(X_train, y_train), batch_size=batch_size)  # shuffle=False, the default
+class_0_batches = sum(1 for X, y in in_order if (y == 0).all())
+print(f"without shuffling, {class_0_batches} batches hold class 0 alone")
 print("global random state unchanged:", torch.equal(global_state, torch.random.get_rng_state()))
 # --8<-- [end:loader]
 
@@ -121,7 +138,11 @@ print(f"{epochs} epochs of {batches_per_epoch} steps each")
 print(f"loss {plain_losses[0]:.4f} after the first epoch, {plain_losses[-1]:.4f} at the end")
 print(f"test accuracy: {accuracy(plain_model, X_test, y_test):.3f}")
 with torch.no_grad():
-    print("eval() changes the outputs:", not torch.equal(plain_model.eval()(X_test), plain_model.train()(X_test)))
+    in_training_mode = plain_model(X_test)
+    plain_model.eval()  # sets the flag `training` to False, in the model and in each of its layers
+    unchanged = torch.equal(plain_model(X_test), in_training_mode)
+    print(f"after eval(): output.training = {plain_model.output.training}, outputs unchanged: {unchanged}")
+    plain_model.train()  # and back
 # --8<-- [end:train]
 
 

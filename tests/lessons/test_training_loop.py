@@ -128,6 +128,26 @@ def test_the_loader_visits_every_point_once_per_epoch_in_a_new_order(run):
     assert torch.equal(again, orders[0])
 
 
+def test_without_shuffling_the_first_batches_hold_one_class(run):
+    batches = list(DataLoader(TensorDataset(run["X_train"], run["y_train"]), batch_size=20))
+    assert [set(y.tolist()) for _, y in batches[:4]] == [{0}, {0}, {0}, {1}]
+    assert run["class_0_batches"] == 3
+
+
+def test_cross_entropy_accepts_one_hot_rows_and_differs_on_probabilities(run):
+    logits, labels = run["logits"].detach(), run["labels"]
+    assert F.cross_entropy(logits, F.one_hot(labels, 3).float()).item() == pytest.approx(run["loss"].item(), rel=1e-6)
+    assert run["labels"].tolist() == [0, 0, 1, 2]
+
+
+def test_eval_sets_the_training_flag_in_every_layer(run):
+    model = run["fresh_model"](0)
+    model.eval()
+    assert not model.training and not model.hidden.training and not model.output.training
+    model.train()
+    assert model.training and model.hidden.training and model.output.training
+
+
 def test_the_loader_shuffles_with_its_own_generator_only(run):
     state = torch.random.get_rng_state()
     list(run["make_loader"](5))
