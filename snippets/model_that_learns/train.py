@@ -141,7 +141,8 @@ from torch import nn
 
 def network_at_start():
     """Our network as PyTorch layers, at the weights our loop started from."""
-    model = nn.Sequential(nn.Linear(2, hidden), nn.Tanh(), nn.Linear(hidden, 1))
+    with torch.random.fork_rng():  # nn.Linear draws weights from the global random stream: put it back after
+        model = nn.Sequential(nn.Linear(2, hidden), nn.Tanh(), nn.Linear(hidden, 1))
     with torch.no_grad():
         for parameter, value in zip(model.parameters(), start):
             parameter.copy_(value)

@@ -44,7 +44,7 @@ class Classifier(nn.Module):
 
 def fresh_model(seed):
     """A Classifier whose starting weights depend only on seed."""
-    with torch.random.fork_rng():  # nn.Linear draws from the global stream: use a copy, restored on exit
+    with torch.random.fork_rng():  # nn.Linear draws from the global stream; fork_rng puts it back on exit
         torch.manual_seed(seed)
         return Classifier(2, hidden, classes)
 
@@ -56,7 +56,7 @@ for name, parameter in model.named_parameters():
     print(f"{name:14} {tuple(parameter.shape)}")
 print("logits of the first two points:", model(X_train[:2]).shape)
 print("global random state unchanged:", torch.equal(global_state, torch.random.get_rng_state()))
-with torch.random.fork_rng():  # what fresh_model protects against, on a copy of the global stream
+with torch.random.fork_rng():  # what fresh_model guards against (inside fork_rng too, to put the stream back)
     nn.Linear(2, 3)
     print("nn.Linear alone changes it:", not torch.equal(global_state, torch.random.get_rng_state()))
 # --8<-- [end:model]
@@ -101,7 +101,8 @@ for epoch in range(2):
     print(f"epoch {epoch}: {len(firsts)} batches of {batch_size}; first labels {firsts}")
 batch_X, batch_y = next(iter(loader))
 print("one batch:", tuple(batch_X.shape), tuple(batch_y.shape))
-in_order = DataLoader(TensorDataset(X_train, y_train), batch_size=batch_size)  # shuffle=False, the default
+# shuffle=False, the default; a loader draws a number from its generator at each epoch all the same
+in_order = DataLoader(TensorDataset(X_train, y_train), batch_size=batch_size, generator=torch.Generator())
 class_0_batches = sum(1 for X, y in in_order if (y == 0).all())
 print(f"without shuffling, {class_0_batches} batches hold class 0 alone")
 print("global random state unchanged:", torch.equal(global_state, torch.random.get_rng_state()))
@@ -213,7 +214,8 @@ print(f"numbers to train: {wider_count}")
 # --8<-- [start:exercise_batches]
 big_batch = 32
 for drop_last in (False, True):
-    batches = DataLoader(TensorDataset(X_train, y_train), batch_size=big_batch, drop_last=drop_last)
+    dataset = TensorDataset(X_train, y_train)
+    batches = DataLoader(dataset, batch_size=big_batch, drop_last=drop_last, generator=torch.Generator())
     sizes = [len(y) for X, y in batches]
     print(f"drop_last={drop_last}: {len(sizes)} batches, sizes {sizes}")
     if not drop_last:

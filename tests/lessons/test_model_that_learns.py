@@ -1,13 +1,16 @@
 """docs/model_that_learns.md: the models, their accuracies and the descent paths, re-derived in float64."""
 
+import contextlib
+import io
 import itertools
 import math
+import runpy
 
 import pytest
 import torch
 import torch.nn.functional as F
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +86,13 @@ def test_each_data_set_ignores_the_global_random_stream(run):
     assert torch.equal(X, run["X_train"]) and torch.equal(y, run["y_train"])
     assert not torch.equal(make_blobs(25, run["test_seed"])[0], make_blobs(25, run["train_seed"])[0])
     assert run.outputs["data"].splitlines()[-1].endswith("True")
+
+
+def test_the_lesson_leaves_the_global_random_state_alone():
+    state = torch.random.get_rng_state()
+    with contextlib.redirect_stdout(io.StringIO()):
+        runpy.run_path(str(Project.here().snippet("model_that_learns/train.py")))
+    assert torch.equal(state, torch.random.get_rng_state())
 
 
 def test_the_centres_share_one_midpoint_so_no_line_separates_them(run):

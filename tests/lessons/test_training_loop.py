@@ -1,6 +1,9 @@
 """docs/training_loop.md: nn.Module, cross_entropy, the DataLoader and momentum, checked against hand derivations."""
 
+import contextlib
+import io
 import math
+import runpy
 
 import pytest
 import torch
@@ -8,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from lessonkit import run_snippet
+from lessonkit import Project, run_snippet
 from tests.lessons.figures import figure
 
 
@@ -129,7 +132,9 @@ def test_the_loader_visits_every_point_once_per_epoch_in_a_new_order(run):
 
 
 def test_without_shuffling_the_first_batches_hold_one_class(run):
-    batches = list(DataLoader(TensorDataset(run["X_train"], run["y_train"]), batch_size=20))
+    batches = list(
+        DataLoader(TensorDataset(run["X_train"], run["y_train"]), batch_size=20, generator=torch.Generator())
+    )
     assert [set(y.tolist()) for _, y in batches[:4]] == [{0}, {0}, {0}, {1}]
     assert run["class_0_batches"] == 3
 
@@ -156,6 +161,19 @@ def test_the_loader_shuffles_with_its_own_generator_only(run):
         state = torch.random.get_rng_state()
         list(DataLoader(TensorDataset(run["X_train"]), batch_size=20, shuffle=True))
         assert not torch.equal(state, torch.random.get_rng_state())
+    with torch.random.fork_rng():  # and so does an unshuffled loader without one, once per epoch
+        state = torch.random.get_rng_state()
+        list(DataLoader(TensorDataset(run["X_train"]), batch_size=20))
+        assert not torch.equal(state, torch.random.get_rng_state())
+    assert run.outputs["loader"].splitlines()[-1] == "global random state unchanged: True"
+
+
+@pytest.mark.parametrize("snippet", ["training_loop/train.py", "training_loop/first_steps.py"])
+def test_the_lesson_leaves_the_global_random_state_alone(snippet):
+    state = torch.random.get_rng_state()
+    with contextlib.redirect_stdout(io.StringIO()):
+        runpy.run_path(str(Project.here().snippet(snippet)))
+    assert torch.equal(state, torch.random.get_rng_state())
 
 
 def test_minibatch_training_learns_the_three_classes(run):
