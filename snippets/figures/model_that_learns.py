@@ -20,8 +20,10 @@ def decision_boundaries(run):
         models = {"logistic regression": run["logistic"], "network": run["network"]}
         regions = {name: (model(grid) > 0).int().reshape(51, 51).T for name, model in models.items()}
     accuracies = {"logistic regression": run["logistic_test_accuracy"], "network": run["network_test_accuracy"]}
+    shading = {label: f"the model predicts class {label}" for label in (1, 0)}
     alt = (
-        f"The {len(run['X_test'])} test points of both classes over the regions where each model predicts class 1. "
+        f"The {len(run['X_test'])} test points of both classes, circles for class 1 and triangles for class 0, over "
+        f"shading that is darker where each model predicts class 1 and lighter where it predicts class 0. "
         f"Left, logistic regression: one straight boundary, and {accuracies['logistic regression']:.2f} of the test "
         f"points on the right side of it. Right, the network: a boundary that bends around the four blobs, and "
         f"{accuracies['network']:.2f} of the points right."
@@ -30,17 +32,19 @@ def decision_boundaries(run):
         "points": points,
         "regions": regions,
         "titles": [f"{name}: {accuracies[name]:.2f} right" for name in regions],
+        "shading": shading,
         "test": {"x": run["X_test"][:, 0], "y": run["X_test"][:, 1], "class": run["y_test"].int()},
     }
-    return plot_figure("decision_boundaries", alt, data, draw_decision_boundaries, size=(6.4, 3.3))
+    return plot_figure("decision_boundaries", alt, data, draw_decision_boundaries, size=(6.4, 3.6))
 
 
 def draw_decision_boundaries(canvas, palette, data):
+    from matplotlib.patches import Patch
+
     test = data["test"]
+    shade = {"0": palette.fill, "1": palette.grid}  # JSON keys: the class as text
     for axes, region, title in zip(canvas.subplots(1, 2), data["regions"].values(), data["titles"]):
-        axes.contourf(
-            data["points"], data["points"], region, levels=[-0.5, 0.5, 1.5], colors=[palette.fill, palette.grid]
-        )
+        axes.contourf(data["points"], data["points"], region, levels=[-0.5, 0.5, 1.5], colors=[shade["0"], shade["1"]])
         for label, marker, colour in [(1, "o", palette.series[0]), (0, "^", palette.series[1])]:
             chosen = [index for index, value in enumerate(test["class"]) if value == label]
             axes.plot(
@@ -49,12 +53,15 @@ def draw_decision_boundaries(canvas, palette, data):
                 marker,
                 color=colour,
                 markersize=3,
-                label=f"class {label}",
+                label=f"a test point of class {label}",
             )
         axes.set_title(title, fontsize=9)
         axes.set_aspect("equal")
         axes.grid(False)
-    canvas.axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.08), ncols=2, fontsize=8)
+    points, _ = canvas.axes[0].get_legend_handles_labels()
+    shades = [Patch(facecolor=shade[key], edgecolor=palette.muted, label=text) for key, text in data["shading"].items()]
+    labels = [handle.get_label() for handle in points + shades]
+    canvas.legend(points + shades, labels, loc="outside upper center", ncols=2, fontsize=8)
 
 
 def loss_curves(run):
@@ -92,11 +99,12 @@ def loss_surface(run):
     paths, best = run["paths"], run["best"]
     ws = [w for path in paths for w, _ in path] + [best[0]]
     bs = [b for path in paths for _, b in path] + [best[1]]
-    margin = 0.1
-    w_grid = torch.linspace(min(ws) - margin * 3, max(ws) + margin * 3, 31)
-    b_grid = torch.linspace(min(bs) - margin * 10, max(bs) + margin * 10, 31)
+    pad = 0.1  # room around the paths
+    w_grid = torch.linspace(min(ws) - pad * 3, max(ws) + pad * 3, 31)
+    b_grid = torch.linspace(min(bs) - pad * 10, max(bs) + pad * 10, 31)
+    u, t, line_loss = run["u"], run["t"], run["line_loss"]
     with torch.no_grad():
-        losses = torch.stack([torch.stack([run["line_loss"](w, b) for w in w_grid]) for b in b_grid])
+        losses = torch.stack([torch.stack([line_loss(w, b, u, t) for w in w_grid]) for b in b_grid])
     lrs, ends = run["step_sizes"], run["path_losses"]
     alt = (
         f"Contours of the loss over the weight w and the bias b: a long, narrow valley. Both descent paths start at "
