@@ -247,7 +247,9 @@ def _own_capture(config) -> None:
     """Capture into files of this process: after a fork, the test run's capture files are shared with it."""
     capture = config.pluginmanager.getplugin("capturemanager")
     if capture is not None and capture._global_capturing is not None:
-        capture._global_capturing = None  # forgotten, not stopped: stopping would read and empty the shared files
+        # Closed without being read (pytest's stop_global_capturing would read and empty the shared files).
+        capture._global_capturing.stop_capturing()
+        capture._global_capturing = None
         capture.start_global_capturing()
 
 

@@ -22,8 +22,8 @@ PLOTS = [
     pytest.param(
         path.parent.name, path.stem, id=f"{path.parent.name}/{path.stem}", marks=pytest.mark.lesson(path.parent.name)
     )
-    for path in recordings.figure_files(PROJECT)
-    if path.suffix == ".json" and "plot" in json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(PROJECT.snippets_dir.glob("figures/outputs/*/*.json"))
+    if "plot" in json.loads(path.read_text(encoding="utf-8"))
 ]
 
 
@@ -33,7 +33,8 @@ def test_every_plot_draws_from_its_recording_at_the_size_its_page_shows(lesson, 
     """Matplotlib alone (no Graphviz): the drawing code runs on the recorded content, and lays out the same box."""
     drawn = figure(lesson, name).draw(recordings.read_figure(PROJECT, f"{lesson}/{name}"), LIGHT)
     shown = recordings.read_svg(recordings.svg_path(PROJECT, f"{lesson}/{name}", LIGHT.name))
-    assert recordings.svg_size(drawn) == recordings.svg_size(shown)
+    path = recordings.svg_path(PROJECT, f"{lesson}/{name}", LIGHT.name)
+    assert recordings.svg_size(PROJECT, path, drawn) == recordings.svg_size(PROJECT, path, shown)
 
 
 def test_every_picture_is_small(project):

@@ -2,7 +2,8 @@
 
 Every character of Unicode's format class (Cf: zero-width spaces and joiners, bidirectional
 controls such as U+202E and U+200E, the Arabic letter mark U+061C, soft hyphens, tag characters),
-the Hangul fillers (U+3164 is a valid Python name: `print(x+ㅤ+2)` runs), the braille blank
+the Hangul fillers (U+3164 is a letter to Python, so a name made of it alone is invisible), the braille
+blank
 and the variation selectors.
 """
 
