@@ -21,6 +21,7 @@ from lessonkit import Project
 pytest_plugins = ["tests.lesson_processes"]
 
 # Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
+# Tests that read the built site are slow as well.
 SLOW_FOLDERS = ("browser", "notebooks")
 
 
@@ -52,7 +53,8 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = item.path.relative_to(config.rootpath).parts
-        if parts[0] == "tests" and parts[1] in SLOW_FOLDERS:
+        # The whole site's build is slow too: the fast checks compare each page with its code, not its HTML.
+        if (parts[0] == "tests" and parts[1] in SLOW_FOLDERS) or "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
     # The tests that read the built site go last: it builds in the background meanwhile.
     items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))

@@ -35,6 +35,7 @@ from lessonkit import Project
 from tests.conftest import lesson_of, start_build, wants_build
 
 LESSON_LIMIT = 600.0  # seconds for all of one lesson's tests
+_LESSONS = pytest.StashKey()
 
 
 def pytest_addoption(parser):
@@ -43,6 +44,24 @@ def pytest_addoption(parser):
         action="store_true",
         help="run every lesson's tests in this process, not each in its own (for --pdb and debuggers)",
     )
+
+
+@pytest.hookimpl(tryfirst=True)  # before anything starts a thread (the notebooks' kernels): forks stay safe
+def pytest_collection_finish(session):
+    config = session.config
+    if config.option.collectonly or session.testsfailed:
+        return
+    if not hasattr(os, "fork") or config.getoption("--one-process") or config.option.usepdb:
+        return  # pytest's own loop, in this process
+    groups: dict[str, list] = {}
+    mine = []
+    for item in session.items:
+        # Notebooks and pages in a browser run their lessons in kernels and browsers of their own already.
+        lesson = lesson_of(item) if item.get_closest_marker("slow") is None else None
+        (groups.setdefault(lesson, []) if lesson else mine).append(item)
+    if groups:
+        config._tmp_path_factory.getbasetemp()  # made once here, so that the lessons' processes share it
+        config.stash[_LESSONS] = (_Lessons(session, list(groups.values())), mine)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -55,15 +74,10 @@ def pytest_runtestloop(session):
     recording = config.getoption("--update-outputs")
     if wants_build(session) and not recording:
         start_build(Project.here())  # in the background; when recording, it starts once the lessons are recorded
-    if not hasattr(os, "fork") or config.getoption("--one-process") or config.option.usepdb:
+    if _LESSONS not in config.stash:
         return None  # pytest's own loop, in this process
-    groups: dict[str, list] = {}
-    mine = []
-    for item in session.items:
-        lesson = lesson_of(item)
-        (groups.setdefault(lesson, []) if lesson else mine).append(item)
-    config._tmp_path_factory.getbasetemp()  # made once here, so that the lessons' processes share it
-    _Lessons(session, list(groups.values())).run(mine, recording)
+    lessons, mine = config.stash[_LESSONS]
+    lessons.run(mine, recording)
     return True
 
 

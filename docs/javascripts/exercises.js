@@ -1,4 +1,4 @@
-// Exercise boxes (lessonkit/exercises.py): the learner's answer against the recorded one, on the page.
+// Exercise boxes (lessonkit/constructs: answer.py, predict.py): the learner's answer against the recorded one.
 // The rule is lessonkit/answers.py's, line for line; the tests run one table of cases against both.
 // One listener on the whole document, so the boxes work after Material's instant navigation too.
 (() => {
@@ -62,8 +62,12 @@
     } else if (form.matches("form.lesson-predict")) {
       event.preventDefault();
       const chosen = form.querySelector("input[type=radio]:checked");
-      if (!chosen) show(form, false, "Choose one of the outputs first.");
-      else show(form, chosen.value === form.dataset.answer, chosen.value === form.dataset.answer ? RIGHT : NOT_YET);
+      if (!chosen) return show(form, false, "Choose one of the outputs first.");
+      const right = chosen.value === form.dataset.answer;
+      show(form, right, right ? RIGHT : NOT_YET + " The code and its output are open below.");
+      // Once the learner has chosen, right or wrong, the code that answers unfolds (lessonkit/constructs/predict.py).
+      const reveal = form.nextElementSibling;
+      if (reveal && reveal.matches("details.lesson-reveal")) reveal.open = true;
     }
   });
 

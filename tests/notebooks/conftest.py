@@ -16,9 +16,11 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from lessonkit import Project
+from lessonkit.constructs.predict import LETTERS, choices
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks import read_cells, to_notebook
 from lessonkit.site import Site
+from lessonkit.syntax import FixDirective, PredictDirective
 
 KERNEL = "python3"  # ipykernel's own kernel, running this interpreter
 CELL_TIMEOUT = 120  # seconds; a lesson cell takes well under one
@@ -56,22 +58,27 @@ def run_notebook(lesson: Lesson) -> nbformat.NotebookNode:
 def solved(lesson: Lesson, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as a learner who solves every exercise runs it, then tries a wrong answer to each.
 
-    Each answer cell holds the recorded answer; the code of each fix ends with the section that fixes it.
-    Cells added at the end check a wrong answer to each box, and the unfixed code of each fix:
-    they are tagged `wrong`, and must say "Not yet".
+    Each answer cell holds the recorded answer (a number, or a prediction's letter); the code of each
+    fix ends with the section that fixes it. Cells added at the end check a wrong answer to each box,
+    another letter for each prediction, and the unfixed code of each fix: they are tagged `wrong`, and
+    must say "Not yet".
     """
-    boxes = [directive for directive in lesson.exercises if directive.kind in ("answer", "fix")]
     sections = {(cell.include.target, cell.include.section): cell for cell in read_cells(lesson) if cell.include}
     wrong = []
-    for number, box in enumerate(boxes, 1):
-        shown = lesson.value(box.ref, box.line)
-        if box.kind == "answer":
-            _cell(notebook, f"answer_{number} = ...").source = f"answer_{number} = {shown!r}"
-            wrong.append(f"check({number}, {str(float(shown) * 1.5 + 1.25)!r})")
-        else:
-            buggy, fixed = (sections[(box.snippet, name)].source for name in box.choices)
+    for number, box in enumerate(lesson.exercises, 1):
+        if isinstance(box, PredictDirective):
+            options = [section for section, _ in choices(lesson, box)]
+            right = LETTERS[options.index(box.answer)]
+            _cell(notebook, f"answer_{number} = ...").source = f"answer_{number} = {right!r}"
+            wrong.append(f"check({number}, {next(letter for letter in LETTERS if letter != right)!r})")
+        elif isinstance(box, FixDirective):
+            buggy, fixed = (sections[(box.snippet, name)].source for name in (box.buggy, box.fixed))
             _cell(notebook, buggy).source = f"{buggy}\n\n{fixed}"  # the fixed code replaces what it defines
             wrong.append(f"{buggy}\ncheck({number}, {box.ref.expr})")
+        else:
+            shown = lesson.value(box.ref, box.line)
+            _cell(notebook, f"answer_{number} = ...").source = f"answer_{number} = {shown!r}"
+            wrong.append(f"check({number}, {str(float(shown) * 1.5 + 1.25)!r})")
     for source in wrong:
         cell = nbformat.v4.new_code_cell(source)
         cell.metadata["tags"] = ["wrong"]
