@@ -6,12 +6,13 @@ prints, because it ran in another process. What is expensive to start (torch, Sy
 pytest's collection) is done once, before the first fork, so a lesson's process costs
 nothing to start, and as many lessons run at once as there are processors.
 
-How: right before the first test runs, one process is forked and does nothing but fork again
-on request (a fork server: it never starts a thread, so its forks are safe). Each lesson's
-process runs that lesson's tests (its page check, tests/lessons/test_<lesson>.py, its figure
-tests) with pytest's own hooks, and sends every report back through a pipe; this process
-reports them as if it had run them, and meanwhile runs the tests that are about no lesson.
-Coverage is saved by each lesson's process and combined by pytest-cov as usual.
+How: once the tests are collected, one process is forked and does nothing but fork again on
+request (a fork server: it never starts a thread, so its forks are safe). Each lesson's process
+runs that lesson's tests (its page check, tests/lessons/test_<lesson>.py, its figure tests) with
+pytest's own hooks, and sends every report back through a pipe; this process reports them as if
+it had run them. The engine's tests run the same way, a process for each module, since they run
+lesson code too (of their fixture project). This process keeps the notebooks, the browser and
+the tests of the built site. Coverage is saved by each process and combined by pytest-cov as usual.
 
 A lesson that hangs where no section's time limit reaches it (inside a C extension, say)
 is stopped after LESSON_LIMIT seconds by faulthandler, which writes where every thread was;
@@ -56,9 +57,8 @@ def pytest_collection_finish(session):
     groups: dict[str, list] = {}
     mine = []
     for item in session.items:
-        # Notebooks and pages in a browser run their lessons in kernels and browsers of their own already.
-        lesson = lesson_of(item) if item.get_closest_marker("slow") is None else None
-        (groups.setdefault(lesson, []) if lesson else mine).append(item)
+        group = _group(item)
+        (groups.setdefault(group, []) if group else mine).append(item)
     if groups:
         config._tmp_path_factory.getbasetemp()  # made once here, so that the lessons' processes share it
         config.stash[_LESSONS] = (_Lessons(session, list(groups.values())), mine)
@@ -190,6 +190,18 @@ class _Lessons:
         os.waitpid(self.server, 0)
 
 
+def _group(item) -> str | None:
+    """The process a test runs in: its lesson's, or its module's; None for this one.
+
+    Notebooks and pages in a browser run in kernels and browsers of their own, and the tests of the
+    built site wait for the build: those stay here. Every other test may run lesson code, which runs
+    offline by switching sockets off in its whole process, so it runs in a process of its own.
+    """
+    if item.path.parent.name in ("browser", "notebooks") or _reads_build(item):
+        return None
+    return lesson_of(item) or str(item.path)
+
+
 def _reads_build(item) -> bool:
     return "built_site" in getattr(item, "fixturenames", ())
 
@@ -232,11 +244,11 @@ def _run_lesson(items: list, writer, dump: Path) -> None:
             manager.register(_Sender(writer, config), "lesson-process-sender")
             for index, item in enumerate(items):
                 item.ihook.pytest_runtest_protocol(item=item, nextitem=[*items, None][index + 1])
+            _save_coverage()  # before "done": the test run combines coverage as soon as every process is done
             writer.send(("done",))
             status = 0
         finally:
             faulthandler.cancel_dump_traceback_later()
-            _save_coverage()
             dump.unlink(missing_ok=True)
             os._exit(status)
 
