@@ -3,9 +3,10 @@
 Lessons share a process when the engine runs in one (`mkdocs serve`, the engine's own tests),
 and a lesson's notebook starts in a fresh kernel. So before each snippet the state a kernel
 starts with is set, and after it the caller's state is put back: print options, default dtype
-and device, grad and anomaly modes, deterministic algorithms, thread count, the random
-generators (seeded afresh, as a new kernel is: output that depends on an unseeded draw differs
-between two runs, which the checks report), the working folder and warnings, which are errors.
+and device, grad and anomaly modes, deterministic algorithms, one thread (so that results do
+not depend on the machine's number of cores), the random generators (seeded afresh, as a new
+kernel is: output that depends on an unseeded draw differs between two runs, which the checks
+report), the working folder and warnings, which are errors.
 
 pytest runs each lesson in a process of its own as well (tests/conftest.py): what a snippet
 changes that is not listed here still cannot reach another lesson.
@@ -105,6 +106,9 @@ def _fresh(cwd: os.PathLike) -> None:
     torch.set_grad_enabled(True)
     torch.set_anomaly_enabled(False)
     torch.use_deterministic_algorithms(False)
+    # One thread: a sum then adds in the same order on any machine, whatever its number of cores, and
+    # lessons that run side by side (tests/lesson_processes.py) do not fight over the processors.
+    torch.set_num_threads(1)
     torch.seed()
     random.seed()
     os.chdir(cwd)

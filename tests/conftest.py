@@ -18,7 +18,7 @@ import pytest
 
 from lessonkit import Project
 
-pytest_plugins = ["tests.lesson_processes"]
+pytest_plugins = ["tests.lesson_processes", "tests.markdown_fences"]
 
 # Folders of tests that start a browser or a Jupyter kernel: seconds each, where a page check takes milliseconds.
 # Tests that read the built site are slow as well.

@@ -21,6 +21,8 @@ its tests fail with that traceback. `--one-process` runs everything here instead
 
 import contextlib
 import faulthandler
+import gc
+import importlib
 import os
 import signal
 import tempfile
@@ -30,12 +32,17 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 import pytest
+import torch
 from _pytest.reports import TestReport
 
 from lessonkit import Project
 from tests.conftest import lesson_of, start_build, wants_build
 
 LESSON_LIMIT = 600.0  # seconds for all of one lesson's tests
+# What a lesson's process would import on first use: PyTorch's compiler stack, which torch.optim,
+# torch.testing.assert_close and torch.func load (a second or so), SymPy's units, which evalf loads, and
+# matplotlib. Imported once here, before the first fork, so that no process pays for them again.
+WARM = ("torch._dynamo", "torch.func", "torch.optim", "sympy.physics.units", "matplotlib.figure")
 _LESSONS = pytest.StashKey()
 
 
@@ -60,6 +67,11 @@ def pytest_collection_finish(session):
         group = _group(item)
         (groups.setdefault(group, []) if group else mine).append(item)
     if groups:
+        for module in WARM:
+            importlib.import_module(module)
+        # One thread each: the processes run side by side on every core already, and PyTorch's threads
+        # waiting on one another across processes would spin where a single thread simply computes.
+        torch.set_num_threads(1)
         config._tmp_path_factory.getbasetemp()  # made once here, so that the lessons' processes share it
         config.stash[_LESSONS] = (_Lessons(session, list(groups.values())), mine)
 
@@ -92,6 +104,9 @@ class _Lessons:
         self.readers = [reader for reader, _ in pipes]
         writers = [writer for _, writer in pipes]
         control_reader, self.control = Pipe(duplex=False)
+        # Objects made so far are left alone by the garbage collector from now on: a process forked from
+        # here shares them with this one, instead of copying the memory the collector would touch.
+        gc.freeze()
         self.server = os.fork()
         if self.server == 0:  # the fork server
             for end in [*self.readers, self.control]:
