@@ -14,6 +14,7 @@ be built, so `mkdocs serve` keeps answering and shows the author what to fix.
 
 import html
 import logging
+import posixpath
 import re
 from pathlib import Path
 
@@ -25,11 +26,12 @@ from lessonkit import recordings
 from lessonkit.constructs import CONSTRUCTS, wiring
 from lessonkit.constructs.markup import sanitize
 from lessonkit.errors import RECORD, LessonError, Problem
+from lessonkit.generate import DOWNLOADS, WORKBOOKS, refresh
 from lessonkit.lesson import Lesson
 from lessonkit.mathml import typeset
 from lessonkit.project import Project
 from lessonkit.rules import characters
-from lessonkit.site import Site
+from lessonkit.site import Site, read_config
 from lessonkit.syntax import Directive, Fence, HtmlTag
 
 # MkDocs counts errors of loggers under "mkdocs" for --strict; lessonkit.strict counts them for any builder.
@@ -73,6 +75,7 @@ class Filler:
         self._ranges: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, new lines)
         self._after: dict[int, list[str]] = {}
         self._top: list[str] = []  # problems of the page as a whole, shown before its first line
+        self.shown_errors = 0
 
     def box(self, html_text: str) -> str:
         """A token that stands for `html_text` until the HTML is stashed: Markdown leaves it alone."""
@@ -97,6 +100,7 @@ class Filler:
     def error(self, node, problem: Problem) -> None:
         """Log a problem, and show it where the node was: inline in text, as a block for anything larger."""
         log.error(str(problem))
+        self.shown_errors += 1
         text = html.escape(str(problem), quote=False)
         if node is None or isinstance(node, (Directive, Fence)):
             block = self.box(
@@ -161,11 +165,34 @@ class _FillIn(Preprocessor):
                     construct.fill(page, node, out)
                 except LessonError as error:
                     out.error(node, error.problem)
+        if not out.shown_errors:  # a lesson with a problem gets no notebook (lessonkit/generate.py)
+            _notebook_buttons(page, out)
         for line, inserted in wiring.insertions(site, page, lambda uri, title: f"[{title}]({uri})").items():
             out.insert_after(line, inserted)
         _hidden_characters(page, out)
         _stale_recordings(page, out)
         return out.apply(lines, page.body_offset + 1)
+
+
+def _notebook_buttons(page: Lesson, out: Filler) -> None:
+    """Under a lesson's title, its notebook to download and its workbook page (lessonkit/generate.py makes both)."""
+    if not page.has_code or not page.path.is_file():
+        return
+    # Links to files of docs/, as written in Markdown: each builder turns them into the addresses it serves.
+    name, here = page.notebook_name, posixpath.dirname(page.uri) or "."
+    workbook = f"{WORKBOOKS}/{page.stem}.md"  # the page lessonkit/generate.py writes for a builder but MkDocs
+    if not (page.project.docs_dir / workbook).is_file():
+        workbook = f"{WORKBOOKS}/{name}"  # the notebook that MkDocs' hook hands to mkdocs-jupyter
+    button = "{ .md-button .md-button--primary%s }"
+    buttons = (
+        f"[Download notebook]({posixpath.relpath(f'{DOWNLOADS}/{name}', here)})"
+        + button % f' download="{posixpath.basename(name)}"'
+        + f" [Open the workbook]({posixpath.relpath(workbook, here)})"
+        + button % ""
+    )
+    title = next((heading.line for heading in page.headings if heading.level == 1), page.body_offset)
+    out.insert_after(title, ["", buttons, ""])
+    refresh(page, read_config(page.project).get("site_url") or "")
 
 
 def _hidden_characters(page: Lesson, out: Filler) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 # snippets/figures/<lesson>.py draws the pictures of docs/<lesson>.md (see lessonkit/figures):
 # code in functions rather than sections, since no page shows it.
 FIGURES = "figures"
+# docs/notebooks/ and docs/workbooks/: what lessonkit/generate.py writes for a builder other than MkDocs; no pages.
+GENERATED = ("notebooks", "workbooks")
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,10 @@ class Project:
         return self.root / "snippets"
 
     def pages(self) -> list[Path]:
-        return sorted(self.docs_dir.rglob("*.md"))
+        """The pages people write: docs/**/*.md but what lessonkit/generate.py writes."""
+        generated = [self.docs_dir / folder for folder in GENERATED]
+        pages = self.docs_dir.rglob("*.md")
+        return sorted(page for page in pages if not any(page.is_relative_to(folder) for folder in generated))
 
     def snippet(self, target: str) -> Path:
         """A snippet named the way pages name it, relative to `snippets/`."""

@@ -7,6 +7,7 @@ its page, its snippets folder and its figure module share a name).
 """
 
 import functools
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -122,7 +123,7 @@ def _load(project: Project, versions: tuple) -> "Site":
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: tags such as `!ENV` and `!!python/name:` are read as the text they carry."""
+    """mkdocs.yml as data: `!ENV [NAME, default]` as MkDocs reads it, other tags as the text they carry."""
 
 
 def _tagged(loader, suffix, node):
@@ -131,8 +132,24 @@ def _tagged(loader, suffix, node):
     return loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_mapping(node)
 
 
+def _environment(loader, node):
+    names = [node.value] if isinstance(node, yaml.ScalarNode) else [item.value for item in node.value]
+    default = names.pop() if isinstance(node, yaml.SequenceNode) and len(names) > 1 else None
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _environment)
 _ConfigLoader.add_multi_constructor("!", _tagged)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+def read_config(project: Project) -> dict:
+    """mkdocs.yml, as data (LessonError-free: a file that cannot be read gives {})."""
+    path = project.root / CONFIG
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
 
 
 def _read_nav(project: Project, lessons: tuple[Lesson, ...]) -> tuple[tuple[tuple[str, str], ...], tuple]:

@@ -54,10 +54,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = item.path.relative_to(config.rootpath).parts
         # The whole site's build is slow too: the fast checks compare each page with its code, not its HTML.
-        if (parts[0] == "tests" and parts[1] in SLOW_FOLDERS) or "built_site" in getattr(item, "fixturenames", ()):
+        if (parts[0] == "tests" and parts[1] in SLOW_FOLDERS) or reads_build(item):
             item.add_marker(pytest.mark.slow)
-    # The tests that read the built site go last: it builds in the background meanwhile.
-    items.sort(key=lambda item: "built_site" in getattr(item, "fixturenames", ()))
+    # The tests that read the built sites go last: they build in the background meanwhile.
+    items.sort(key=reads_build)
 
 
 def lesson_of(item) -> str | None:
@@ -82,32 +82,62 @@ class Build:
     site_dir: Path
 
 
-_build: dict = {}
+BUILDERS = ("mkdocs", "zensical")
+_builds: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
-def start_build(project: Project) -> None:
-    """`mkdocs build --strict` of the real project, in the background: the site builds while other tests run."""
-    site_dir = Path(tempfile.mkdtemp(prefix="site-"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project.root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    _build.update(process=process, site_dir=site_dir)
+def start_builds(project: Project, builders=BUILDERS) -> None:
+    """`python -m lessonkit build` with each builder, in the background: the sites build while other tests run.
+
+    Zensical builds only inside the project, so its site goes to .cache/ (which git ignores).
+    """
+    for builder in builders:
+        if builder in _builds:
+            continue
+        if builder == "zensical":
+            site_dir = project.root / ".cache" / f"test-site-zensical-{os.getpid()}"
+        else:
+            site_dir = Path(tempfile.mkdtemp(prefix="site-"))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lessonkit", "build", "--builder", builder, "--site-dir", str(site_dir)],
+            cwd=project.root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        _builds[builder] = (process, site_dir)
 
 
-def wants_build(session) -> bool:
-    return not session.config.option.collectonly and any(
-        "built_site" in getattr(item, "fixturenames", ()) for item in session.items
-    )
+def finished(builder: str) -> Build:
+    if builder not in _builds:  # the lessons' own processes have finished recording: build now
+        start_builds(Project.here(), [builder])
+    process, site_dir = _builds[builder]
+    log, _ = process.communicate(timeout=600)
+    return Build(process.returncode, log, site_dir)
+
+
+_FIXTURES = {"built_site": "mkdocs", "zensical_site": "zensical"}
+
+
+def reads_build(item) -> bool:
+    return bool(_FIXTURES.keys() & set(getattr(item, "fixturenames", ())))
+
+
+def wanted_builds(session) -> list[str]:
+    """The builders whose site some test of this run reads."""
+    if session.config.option.collectonly:
+        return []
+    names = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    return [builder for fixture, builder in _FIXTURES.items() if fixture in names]
 
 
 def pytest_sessionfinish(session):
-    if "site_dir" in _build:  # the temporary build, once every test has looked at it
-        shutil.rmtree(_build["site_dir"], ignore_errors=True)
+    for process, site_dir in _builds.values():  # the temporary builds, once every test has looked at them
+        if process.poll() is None:  # a run that stopped early (-x, Ctrl+C) leaves no build behind
+            process.kill()
+        process.communicate()
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -117,8 +147,11 @@ def project() -> Project:
 
 @pytest.fixture(scope="session")
 def built_site() -> Build:
-    """The result of `mkdocs build --strict` on the real project."""
-    if "process" not in _build:  # the lessons' own processes have finished recording: build now
-        start_build(Project.here())
-    log, _ = _build["process"].communicate(timeout=300)
-    return Build(_build["process"].returncode, log, _build["site_dir"])
+    """The site built by MkDocs and Material: `python -m lessonkit build`."""
+    return finished("mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_site() -> Build:
+    """The site built by Zensical: `python -m lessonkit build --builder zensical`."""
+    return finished("zensical")

@@ -36,7 +36,7 @@ import torch
 from _pytest.reports import TestReport
 
 from lessonkit import Project
-from tests.conftest import lesson_of, start_build, wants_build
+from tests.conftest import lesson_of, reads_build, start_builds, wanted_builds
 
 LESSON_LIMIT = 600.0  # seconds for all of one lesson's tests
 # What a lesson's process would import on first use: PyTorch's compiler stack, which torch.optim,
@@ -84,12 +84,13 @@ def pytest_runtestloop(session):
     if config.option.collectonly:
         return True
     recording = config.getoption("--update-outputs")
-    if wants_build(session) and not recording:
-        start_build(Project.here())  # in the background; when recording, it starts once the lessons are recorded
+    builds = wanted_builds(session)
+    if builds and not recording:
+        start_builds(Project.here(), builds)  # in the background; when recording, once the lessons are recorded
     if _LESSONS not in config.stash:
         return None  # pytest's own loop, in this process
     lessons, mine = config.stash[_LESSONS]
-    lessons.run(mine, recording)
+    lessons.run(mine, recording, builds)
     return True
 
 
@@ -119,10 +120,10 @@ class _Lessons:
         self.running: dict[int, list] = {}  # group -> the nodeids it has not finished yet
         self.pids: dict[int, int] = {}
 
-    def run(self, mine: list, recording: bool) -> None:
+    def run(self, mine: list, recording: bool, builds: list[str]) -> None:
         try:
             self._start_more()
-            first, last = [i for i in mine if not _reads_build(i)], [i for i in mine if _reads_build(i)]
+            first, last = [i for i in mine if not reads_build(i)], [i for i in mine if reads_build(i)]
             for index, item in enumerate(first):
                 self._read(block=False)
                 item.ihook.pytest_runtest_protocol(item=item, nextitem=[*first, *last, None][index + 1])
@@ -130,7 +131,7 @@ class _Lessons:
             while self.running or self.waiting:
                 self._read(block=True)
             if recording and last:
-                start_build(Project.here())  # every lesson is recorded now
+                start_builds(Project.here(), builds)  # every lesson is recorded now
             for index, item in enumerate(last):
                 item.ihook.pytest_runtest_protocol(item=item, nextitem=[*last, None][index + 1])
                 self._stop_if_asked()
@@ -212,13 +213,9 @@ def _group(item) -> str | None:
     built site wait for the build: those stay here. Every other test may run lesson code, which runs
     offline by switching sockets off in its whole process, so it runs in a process of its own.
     """
-    if item.path.parent.name in ("browser", "notebooks") or _reads_build(item):
+    if item.path.parent.name in ("browser", "notebooks") or reads_build(item):
         return None
     return lesson_of(item) or str(item.path)
-
-
-def _reads_build(item) -> bool:
-    return "built_site" in getattr(item, "fixturenames", ())
 
 
 def _kill(pid: int) -> None:

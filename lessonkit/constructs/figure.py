@@ -81,10 +81,11 @@ class Figure(Construct):
         images = []
         for palette, path, svg in drawings:
             width, height = recordings.svg_size(page.project, path, svg)
-            source = path.relative_to(page.project.docs_dir).as_posix()
+            source = notebook.address(path.relative_to(page.project.docs_dir).as_posix())
             images.append(
-                f'<img src="{notebook.link_base}{source}#only-{palette}" alt="{html.escape(alt)}" '
-                f'width="{width}" height="{height}">'
+                f'![{alt}]({source}#only-{palette}){{ width="{width}" height="{height}" }}'
+                if notebook.source_links  # Markdown that a builder converts, as on the lesson page
+                else f'<img src="{source}#only-{palette}" alt="{html.escape(alt)}" width="{width}" height="{height}">'
             )
         return "\n".join(images)
 

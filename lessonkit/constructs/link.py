@@ -61,12 +61,8 @@ class Links(Construct):
         parts = urlsplit(link.target)
         if link.image or parts.scheme or parts.netloc or not parts.path.endswith(".md"):
             return link.text
-        if notebook.link_base is None:
-            return link.label  # a link relative to the page would lead nowhere from a notebook
-        stem = page.relative(parts.path).removesuffix(".md")  # MkDocs' directory URLs
-        url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-        anchor = f"#{parts.fragment}" if parts.fragment else ""
-        return f"[{link.label}]({notebook.link_base}{url}{anchor})"
+        # A link relative to the page would lead nowhere from a notebook: it leads into the site, or is text.
+        return notebook.link(page.relative(parts.path), link.label, f"#{parts.fragment}" if parts.fragment else "")
 
 
 CONSTRUCT = Links()

@@ -28,10 +28,10 @@ AUTHOR_TAGS = frozenset(
     | {"li", "mark", "ol", "p", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th"}
     | {"thead", "tr", "ul"}
 )
-AUTHOR_ATTRIBUTES = frozenset({"alt", "class", "height", "href", "id", "loading", "markdown", "open", "src", "title"})
-AUTHOR_ATTRIBUTES |= {"width"}
+AUTHOR_ATTRIBUTES = frozenset({"alt", "class", "download", "height", "href", "id", "loading", "markdown", "open"})
+AUTHOR_ATTRIBUTES |= {"src", "title", "width"}
 # What an attribute list (attr_list) may set on an element.
-LIST_ATTRIBUTES = frozenset({"alt", "class", "height", "id", "loading", "title", "width"})
+LIST_ATTRIBUTES = frozenset({"alt", "class", "download", "height", "id", "loading", "title", "width"})
 URL_ATTRIBUTES = ("href", "src")
 SCHEMES = frozenset({"http", "https", "mailto"})
 

@@ -8,8 +8,8 @@ every page, always: it is what CI and deployments run.
 Material's search plugin likewise re-reads the HTML of every page at every build; while serving,
 the search entries of a page whose HTML has not changed are reused (`_cache_search_entries`).
 
-The state lives here, in a module Python imports once: MkDocs runs a hook file afresh at every
-rebuild, so the hook file serve_cache.py only hands MkDocs these functions.
+The state lives here, kept across the rebuilds of one `mkdocs serve` (MkDocs 1.6 loads a hook file
+once per command); serve_cache.py, the hook file mkdocs.yml names, only hands MkDocs these functions.
 """
 
 import hashlib
@@ -32,11 +32,22 @@ def on_startup(command, dirty):
         _cache_search_entries()
 
 
+def on_config(config):
+    """Under `serve`, the pages' Content-Security-Policy lets inline script run (overrides/main.html).
+
+    MkDocs' development server writes its live-reload script into each page it serves: inline, and
+    different on each request, so no hash can allow it. `mkdocs build`, which the tests check and a
+    deployment publishes, keeps the strict policy.
+    """
+    config.extra["live_reload"] = _serving
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     if not _serving or not page.file.src_uri.endswith(".md"):
         return markdown
-    project = Project(Path(config.config_file_path).parent)
-    settings = Path(config.config_file_path).stat().st_mtime_ns  # mkdocs.yml
+    project = Project(Path(config.config_file_path).resolve().parent)
+    settings = Path(config.config_file_path).resolve().stat().st_mtime_ns  # mkdocs.yml
     versions = (markdown, settings, *load(project, Path(page.file.abs_src_path)).source_versions())
     uri = page.file.src_uri
     cached = _rendered.get(uri)

@@ -54,9 +54,10 @@ class Cell:
 class Notebook:
     """A notebook being built: what the constructs add to, cell by cell."""
 
-    def __init__(self, site: Site, page: Lesson, link_base: str | None, embed_figures: bool):
+    def __init__(self, site: Site, page: Lesson, link_base: str | None, embed_figures: bool, source_links: bool):
         self.site, self.page = site, page
         self.link_base, self.embed_figures = link_base, embed_figures
+        self.source_links = source_links  # links to pages' sources (`../chain_rule.md`), for a builder to resolve
         self.prose = Prose()
         self.exercises = Exercises(self, page)
         self.cells: list[Cell] = []
@@ -72,13 +73,20 @@ class Notebook:
     def code_cell(self, code: str, include: Include, fence: Fence) -> Cell:
         return Cell("code", code, include, self.folded or fence.line in self.revealed)
 
-    def link(self, uri: str, title: str) -> str:
-        """A link to another page of the site: into the site, or its title alone without a link base."""
+    def link(self, uri: str, title: str, anchor: str = "") -> str:
+        """A link to another page of the site (`uri` relative to docs/), or its title alone without a link base."""
         if self.link_base is None:
             return title
-        stem = self.page.relative(uri).removesuffix(".md")
-        url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-        return f"[{title}]({self.link_base}{url})"
+        return f"[{title}]({self.address(uri)}{anchor})"
+
+    def address(self, uri: str) -> str:
+        """Where a file of docs/ is, seen from the notebook: its page's URL, or its source for a builder."""
+        if self.source_links or not uri.endswith(".md"):
+            return self.link_base + uri
+        stem = uri.removesuffix(".md")  # MkDocs' directory URLs
+        return self.link_base + (
+            stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        )
 
     def flush(self, opens_fold: bool = False) -> None:
         text, attachments = self.prose.take()
@@ -87,16 +95,21 @@ class Notebook:
 
 
 def read_cells(
-    lesson: Lesson, link_base: str | None = None, embed_figures: bool = True, site: Site | None = None
+    lesson: Lesson,
+    link_base: str | None = None,
+    embed_figures: bool = True,
+    site: Site | None = None,
+    source_links: bool = False,
 ) -> list[Cell]:
     """The cells of the notebook for `lesson`, in page order.
 
     `link_base` starts the links to other pages (the site's URL for a download, a relative path
     for a page of the site; without it they become text). A notebook of its own carries its
-    figures; a page of the site links them instead (`embed_figures=False`).
+    figures; a page of the site links them instead (`embed_figures=False`). A Markdown page that a
+    builder converts links the sources of pages and figures, which it resolves (`source_links=True`).
     """
     site = site or Site.load(lesson.project)
-    notebook = Notebook(site, lesson, link_base, embed_figures)
+    notebook = Notebook(site, lesson, link_base, embed_figures, source_links)
     inserted = wiring.insertions(site, lesson, notebook.link)
     open_blocks: tuple[Block, ...] = ()
     markdown_open: list[str] = []  # md_in_html elements whose closing tag is still to come

@@ -65,11 +65,18 @@ def chromium() -> str:
     return path
 
 
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def built(request, built_site, zensical_site):
+    """The site as each builder builds it: every check in a browser runs on both."""
+    build = built_site if request.param == "mkdocs" else zensical_site
+    if build.returncode != 0:
+        raise SkipTheFolder(f"the site did not build with {request.param}; see tests/engine/test_build.py")
+    return build
+
+
 @pytest.fixture(scope="session")
-def served_site(built_site):
-    if built_site.returncode != 0:
-        raise SkipTheFolder("the site did not build; see tests/engine/test_build.py")
-    site = StaticSite(built_site.site_dir)
+def served_site(built):
+    site = StaticSite(built.site_dir)
     yield site
     site.close()
 

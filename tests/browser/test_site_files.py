@@ -11,7 +11,6 @@ import material
 import pytest
 
 from lessonkit.offline import site_url_of
-from tests.browser.conftest import SkipTheFolder
 
 # Attributes that make a browser fetch something when the page loads.
 _LOADS = {
@@ -99,15 +98,13 @@ class _Page(HTMLParser):
             self.loads.extend(_CSS_URL.findall(data))
 
 
-@pytest.fixture(scope="module")
-def site_files(built_site) -> dict[str, _Page]:
-    if built_site.returncode != 0:
-        raise SkipTheFolder("the site did not build; see tests/engine/test_build.py")
+@pytest.fixture(scope="session")
+def site_files(built) -> dict[str, _Page]:
     pages = {}
-    for path in sorted(built_site.site_dir.rglob("*.html")):
+    for path in sorted(built.site_dir.rglob("*.html")):
         parser = _Page()
         parser.feed(path.read_text(encoding="utf-8"))
-        pages[path.relative_to(built_site.site_dir).as_posix()] = parser
+        pages[path.relative_to(built.site_dir).as_posix()] = parser
     return pages
 
 
@@ -138,18 +135,18 @@ def test_no_page_loads_anything_from_another_host(site_files):
     assert not foreign, f"the site must work offline; these pages load from other hosts: {foreign}"
 
 
-def test_no_stylesheet_of_the_site_loads_anything_from_another_host(built_site):
+def test_no_stylesheet_of_the_site_loads_anything_from_another_host(built):
     foreign = {
-        css.relative_to(built_site.site_dir).as_posix(): found
-        for css in built_site.site_dir.rglob("*.css")
+        css.relative_to(built.site_dir).as_posix(): found
+        for css in built.site_dir.rglob("*.css")
         if (found := _CSS_URL.findall(css.read_text(encoding="utf-8")))
     }
     assert not foreign, foreign
 
 
-def test_every_internal_link_and_anchor_resolves(site_files, built_site):
+def test_every_internal_link_and_anchor_resolves(site_files, built):
     """MkDocs checks Markdown links; this also covers raw HTML, notebook pages and the theme's own links."""
-    site_url = site_url_of(built_site.site_dir)
+    site_url = site_url_of(built.site_dir)
     broken = []
     for page, parsed in site_files.items():
         for href in parsed.links:
@@ -159,34 +156,20 @@ def test_every_internal_link_and_anchor_resolves(site_files, built_site):
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             if parts.path:
-                base = built_site.site_dir if parts.path.startswith("/") else (built_site.site_dir / page).parent
+                base = built.site_dir if parts.path.startswith("/") else (built.site_dir / page).parent
                 target = (base / unquote(parts.path).lstrip("/")).resolve()
                 if target.is_dir():
                     target = target / "index.html"
                 if not target.is_file():
                     broken.append(f"{page}: {href} (no such file)")
                     continue
-                key = target.relative_to(built_site.site_dir.resolve()).as_posix()
+                key = target.relative_to(built.site_dir.resolve()).as_posix()
             else:
                 key = page
             fragment = unquote(parts.fragment)
             if fragment and key in site_files and fragment not in site_files[key].ids:
                 broken.append(f"{page}: {href} (no such anchor)")
     assert not broken, "\n" + "\n".join(broken)
-
-
-def test_search_partial_is_materials_own_but_for_the_dialog_name(project):
-    """overrides/partials/search.html is a copy: it must follow Material when Material changes."""
-    upstream = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
-    ours = (project.root / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
-    named = dialog[:-1] + " aria-label=\"{{ lang.t('search') }}\">"
-    assert upstream.count(dialog) == 1, "Material's search partial changed: copy it again and re-apply the change"
-    expected = upstream.split("-#}\n", 1)[1].replace(dialog, named)
-    assert ours.split("-#}\n", 1)[1] == expected, (
-        "overrides/partials/search.html differs from Material's partial by more than the dialog's name: "
-        "copy Material's again and add only aria-label"
-    )
 
 
 def directives(policy: str) -> dict[str, list[str]]:
