@@ -26,7 +26,7 @@ from lessonkit import recordings
 from lessonkit.constructs import CONSTRUCTS, wiring
 from lessonkit.constructs.markup import sanitize
 from lessonkit.errors import RECORD, LessonError, Problem
-from lessonkit.generate import DOWNLOADS, WORKBOOKS, refresh
+from lessonkit.generate import DOWNLOADS, refresh, workbook_source
 from lessonkit.lesson import Lesson
 from lessonkit.mathml import typeset
 from lessonkit.project import Project
@@ -179,10 +179,7 @@ def _notebook_buttons(page: Lesson, out: Filler) -> None:
     if not page.has_code or not page.path.is_file():
         return
     # Links to files of docs/, as written in Markdown: each builder turns them into the addresses it serves.
-    name, here = page.notebook_name, posixpath.dirname(page.uri) or "."
-    workbook = f"{WORKBOOKS}/{page.stem}.md"  # the page lessonkit/generate.py writes for a builder but MkDocs
-    if not (page.project.docs_dir / workbook).is_file():
-        workbook = f"{WORKBOOKS}/{name}"  # the notebook that MkDocs' hook hands to mkdocs-jupyter
+    name, here, workbook = page.notebook_name, posixpath.dirname(page.uri) or ".", workbook_source(page)
     button = "{ .md-button .md-button--primary%s }"
     buttons = (
         f"[Download notebook]({posixpath.relpath(f'{DOWNLOADS}/{name}', here)})"

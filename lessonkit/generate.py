@@ -18,6 +18,7 @@ extension writes a lesson's files again each time it converts the lesson (`refre
 import functools
 import posixpath
 import shutil
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,6 +35,16 @@ from lessonkit.site import Site
 DOWNLOADS, WORKBOOKS = GENERATED
 MKDOCS, MARKDOWN = "mkdocs", "markdown"  # a workbook as an .ipynb for mkdocs-jupyter, or as a Markdown page
 DESCRIPTION = "{title}, as a notebook: the lesson's code to run and change, without solutions."
+
+
+def workbook_format() -> str:
+    """The kind of workbook the builder running now serves: Markdown under Zensical, an .ipynb under MkDocs."""
+    return MARKDOWN if "zensical" in sys.modules else MKDOCS
+
+
+def workbook_source(lesson: Lesson) -> str:
+    """The workbook's source in docs/ (MkDocs' hook, or the step for any other builder, writes it)."""
+    return f"{WORKBOOKS}/{lesson.stem}.md" if workbook_format() == MARKDOWN else f"{WORKBOOKS}/{lesson.notebook_name}"
 
 
 def lesson_files(lesson: Lesson, site_url: str, workbook: str) -> dict[str, str]:
@@ -135,8 +146,8 @@ def write_files(docs_dir: Path, files: dict[str, str]) -> list[Path]:
 def refresh(lesson: Lesson, site_url: str) -> None:
     """While a builder other than MkDocs serves the site, write a lesson's files again as its page is converted."""
     project = lesson.project
-    if not lesson.has_code or not (project.docs_dir / WORKBOOKS / f"{lesson.stem}.md").is_file():
-        return  # MkDocs (which makes them itself), or a build that has not written them
+    if not lesson.has_code or not (project.docs_dir / workbook_source(lesson)).is_file():
+        return  # MkDocs (which makes them itself), or a build from a copy of docs/ (lessonkit/build.py)
     try:
         files = lesson_files(lesson, site_url, MARKDOWN)
     except LessonError:
