@@ -61,6 +61,19 @@ quotient = check_rule(f, x0, by_rule=numerator / denominator)
 # --8<-- [end:quotient]
 
 
+# --8<-- [start:chain_square]
+def f(lib, x):
+    return (2 * x + 1) ** 2
+
+
+x0 = 3.0
+square_u = 2 * x0 + 1  # the inner value, u = 2x + 1, whose slope is 2
+chain_square = check_rule(f, x0, by_rule=(2 * square_u) * 2)  # the slope of u² is 2u, times the inner slope 2
+expanded_slope = 8 * x0 + 4  # multiplied out first: 4x² + 4x + 1, whose slope is 8x + 4
+print("multiplied out first:", expanded_slope)
+# --8<-- [end:chain_square]
+
+
 # --8<-- [start:chain]
 def f(lib, x):
     return lib.log(1 + x**2)
