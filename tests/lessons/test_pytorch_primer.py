@@ -175,13 +175,13 @@ def test_a_second_backward_adds_to_grad():
     assert x.grad.item() == 2 * (2 * 3.0)
 
 
-def test_each_input_gets_its_own_gradient_two_and_three_for_2a_plus_3c():
-    a, c = torch.tensor(4.0, requires_grad=True), torch.tensor(5.0, requires_grad=True)
-    (2 * a + 3 * c).backward()
-    assert (a.grad.item(), c.grad.item()) == (2.0, 3.0)
+def test_each_input_gets_its_own_gradient_two_and_three_for_2x1_plus_3x2():
+    x1, x2 = torch.tensor(4.0, requires_grad=True), torch.tensor(5.0, requires_grad=True)
+    (2 * x1 + 3 * x2).backward()
+    assert (x1.grad.item(), x2.grad.item()) == (2.0, 3.0)
     run = run_snippet("pytorch_primer/first_backward.py")
-    assert (run["a"].item(), run["c"].item()) == (4.0, 5.0)  # the seed's point
-    assert (run["a"].grad.item(), run["c"].grad.item()) == (2.0, 3.0)  # the factors in front of a and c
+    assert (run["x1"].item(), run["x2"].item()) == (4.0, 5.0)  # the seed's point
+    assert (run["x1"].grad.item(), run["x2"].grad.item()) == (2.0, 3.0)  # the factors in front of each
     assert run["z"].item() == 2 * 4.0 + 3 * 5.0
 
 
