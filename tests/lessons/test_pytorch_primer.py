@@ -30,6 +30,14 @@ def test_a_number_a_vector_and_a_matrix_have_0_1_and_2_dimensions():
     ]
 
 
+def test_a_tensor_prints_four_decimals_or_just_a_point_when_every_number_is_whole():
+    assert str(torch.tensor(2.5)) == "tensor(2.5000)"
+    assert str(torch.tensor([1.0, 2.0, 3.0])) == "tensor([1., 2., 3.])"
+    assert str(torch.tensor([1.0, 2.5])) == "tensor([1.0000, 2.5000])"  # one non-whole number: four decimals for all
+    make = run_snippet("pytorch_primer/tensors.py").outputs["make"]
+    assert make.startswith("tensor(2.5000)\n") and "tensor([1., 2., 3.])" in make
+
+
 def test_indexing_counts_from_0_and_gives_a_tensor():
     run = run_snippet("pytorch_primer/tensors.py")
     vector, matrix = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
