@@ -111,9 +111,9 @@ print(f"d(x**{power})/dx at x = {cube_at:g}: ours {show(cube_ours)}, PyTorch's {
 
 
 # --8<-- [start:examples]
-def two_paths(a, b):
-    x = 2 * a + 3 * b
-    y = 5 * a**2 + 3 * b**3
+def two_paths(a, c):
+    x = 2 * a + 3 * c
+    y = 5 * a**2 + 3 * c**3
     return 2 * x + 3 * y
 
 
@@ -129,7 +129,7 @@ def polynomial(x):
     return 6 * x + 7 * x**2 + 3 * x**3 + 8 * x**4 + 3
 
 
-q1_at = (2.0, 3.0)  # a, b
+q1_at = (2.0, 3.0)  # a, c
 neuron_x, neuron_at = 2.0, (3.0, 1.0)  # the input; w and b
 q4_at = 0.2
 q5_at = 2.0

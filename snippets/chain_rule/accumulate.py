@@ -5,7 +5,13 @@ import torch
 
 x = torch.tensor(2.0, requires_grad=True)
 this_pass = []  # what each backward() computes for x: a hook on x receives it
-x.register_hook(lambda grad: this_pass.append(grad.item()))
+
+
+def remember(grad):
+    this_pass.append(grad.item())
+
+
+x.register_hook(remember)
 
 
 def show(call):

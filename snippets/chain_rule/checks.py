@@ -13,7 +13,7 @@ h = 1e-5  # the step of the central difference
 def check_gradient(f, point):
     """The gradient of f at point, three independent ways, asserted to agree.
 
-    f(m, *inputs) computes with the maths of the module m: torch, sympy or math.
+    f(lib, *inputs) computes with the maths of the library lib: torch, sympy or math.
     """
     x = torch.tensor(point, dtype=torch.float32, requires_grad=True)  # autograd
     f(torch, *x).backward()
@@ -43,7 +43,7 @@ def check_gradient(f, point):
 
 
 # --8<-- [start:typo]
-def f_typo(m, x1, x2):
+def f_typo(lib, x1, x2):
     return x1**2 + 3 * x1 * x2 + x2 * 2  # meant x2**2: one star is missing
 
 

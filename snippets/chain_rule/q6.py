@@ -11,14 +11,14 @@ a = 2 * x
 s = torch.sin(y)
 c = a / s
 d = c * z
-e = torch.log(d + 1)
-f = torch.tanh(e)
+g = torch.log(d + 1)
+f = torch.tanh(g)
 # --8<-- [end:forward]
 
 # --8<-- [start:solution]
 with torch.no_grad():
-    df_de = 1 - f * f  # tanh' = 1 − tanh²
-    df_dd = df_de / (d + 1)  # log(d + 1)' = 1 / (d + 1)
+    df_dg = 1 - f * f  # tanh' = 1 − tanh²
+    df_dd = df_dg / (d + 1)  # log(d + 1)' = 1 / (d + 1)
     df_dc = df_dd * z  # d = c·z
     # x reaches c through the numerator a = 2x ...
     df_dx = df_dc / s * 2

@@ -7,7 +7,7 @@ import sympy as sp
 import torch
 
 
-def f(m, x1, x2):  # m: the module whose maths to use (math, sympy or torch)
+def f(lib, x1, x2):  # lib: the library whose maths to use (math, sympy or torch)
     return x1**2 + 3 * x1 * x2 + x2**2
 
 

@@ -13,7 +13,7 @@ h = 1e-5  # the step of the central difference
 def check_rule(f, x0, by_rule):
     """Check a slope found with a rule against SymPy, autograd and a central difference.
 
-    f(m, x) computes the function with the maths of the module m: math, sympy or torch.
+    f(lib, x) computes the function with the maths of the library lib: math, sympy or torch.
     """
     x_sym = sp.Symbol("x")
     formula = sp.diff(f(sp, x_sym), x_sym)  # SymPy: the exact derivative
@@ -36,8 +36,8 @@ def check_rule(f, x0, by_rule):
 
 
 # --8<-- [start:product]
-def f(m, x):
-    return x * m.log(x)
+def f(lib, x):
+    return x * lib.log(x)
 
 
 x0 = 2.0
@@ -48,7 +48,7 @@ product = check_rule(f, x0, by_rule=f_slope_g + f_g_slope)
 
 
 # --8<-- [start:quotient]
-def f(m, x):
+def f(lib, x):
     return x / (1 + x**2)
 
 
@@ -61,9 +61,22 @@ quotient = check_rule(f, x0, by_rule=numerator / denominator)
 # --8<-- [end:quotient]
 
 
+# --8<-- [start:chain_square]
+def f(lib, x):
+    return (2 * x + 1) ** 2
+
+
+x0 = 3.0
+square_u = 2 * x0 + 1  # the inner value, u = 2x + 1, whose slope is 2
+chain_square = check_rule(f, x0, by_rule=(2 * square_u) * 2)  # the slope of u² is 2u, times the inner slope 2
+expanded_slope = 8 * x0 + 4  # multiplied out first: 4x² + 4x + 1, whose slope is 8x + 4
+print("multiplied out first:", expanded_slope)
+# --8<-- [end:chain_square]
+
+
 # --8<-- [start:chain]
-def f(m, x):
-    return m.log(1 + x**2)
+def f(lib, x):
+    return lib.log(1 + x**2)
 
 
 x0 = 1.5
@@ -75,8 +88,8 @@ chain = check_rule(f, x0, by_rule=outer_slope * inner_slope)
 
 
 # --8<-- [start:exercise_product]
-def f(m, x):
-    return (x**2 + 1) * m.sin(x)
+def f(lib, x):
+    return (x**2 + 1) * lib.sin(x)
 
 
 x0 = 0.5
@@ -86,8 +99,8 @@ polynomial_times_sine = check_rule(f, x0, by_rule=sum(product_terms))
 
 
 # --8<-- [start:exercise_quotient]
-def f(m, x):
-    return m.tan(x)  # sin x / cos x; every module knows tan, which makes the check independent
+def f(lib, x):
+    return lib.tan(x)  # sin x / cos x; every module knows tan, which makes the check independent
 
 
 x0 = 0.6
@@ -98,8 +111,8 @@ tangent = check_rule(f, x0, by_rule=tan_numerator / tan_denominator)
 
 
 # --8<-- [start:exercise_chain]
-def f(m, x):
-    return m.exp(-(x**2) / 2)
+def f(lib, x):
+    return lib.exp(-(x**2) / 2)
 
 
 x0 = 1.5
@@ -111,8 +124,8 @@ bell = check_rule(f, x0, by_rule=bell_outer * bell_inner)
 
 
 # --8<-- [start:exercise_sigmoid]
-def f(m, x):
-    return 1 / (1 + m.exp(-x))
+def f(lib, x):
+    return 1 / (1 + lib.exp(-x))
 
 
 x0 = 2.0
@@ -130,8 +143,8 @@ print("SymPy: σ' − σ(1 − σ) simplifies to", sigmoid_gap)
 
 
 # --8<-- [start:exercise_softplus]
-def f(m, x):
-    return m.log(1 + m.exp(x))
+def f(lib, x):
+    return lib.log(1 + lib.exp(x))
 
 
 x0 = -1.0

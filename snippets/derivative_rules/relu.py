@@ -36,6 +36,18 @@ clamp_at_0 = slopes["x.clamp(min=0)"][1]
 maximum_at_0 = slopes["torch.maximum(x, 0.)"][1]
 # --8<-- [end:autograd]
 
+# --8<-- [start:tie]
+x = torch.tensor(points[1], requires_grad=True)  # the corner, x = 0
+torch.nn.functional.relu(x).backward()
+functional_at_0 = x.grad.item()
+print("torch.nn.functional.relu, slope at the corner:", functional_at_0)
+
+x = torch.tensor(points[1], requires_grad=True)
+zero = torch.tensor(0.0, requires_grad=True)  # this time the 0 asks for a gradient too
+torch.maximum(x, zero).backward()
+print("torch.maximum(x, zero) at a tie: x.grad =", x.grad.item(), " zero.grad =", zero.grad.item())
+# --8<-- [end:tie]
+
 
 # --8<-- [start:one_sided]
 def relu64(x):

@@ -13,7 +13,7 @@ h = 1e-5  # the step of the central difference
 def check_rule(f, x0, by_rule):
     """Check a slope found with a rule against SymPy, autograd and a central difference.
 
-    f(m, x) computes the function with the maths of the module m: math, sympy or torch.
+    f(lib, x) computes the function with the maths of the library lib: math, sympy or torch.
     """
     x_sym = sp.Symbol("x")
     formula = sp.diff(f(sp, x_sym), x_sym)  # SymPy: the exact derivative
@@ -36,8 +36,8 @@ def check_rule(f, x0, by_rule):
 
 
 # --8<-- [start:power]
-def f(m, x):
-    return m.sqrt(x)  # the square root: x to the power 1/2
+def f(lib, x):
+    return lib.sqrt(x)  # the square root: x to the power 1/2
 
 
 x0 = 2.25
@@ -54,11 +54,13 @@ for point in [-x0, 0.0]:  # a negative number, and zero
     edge_values.append(y.item())
     edge_slopes.append(x.grad.item())
     print(f"at x = {point:g}: x ** {k} = {y.item()}, autograd's slope {x.grad.item()}")
+cube, third = -8.0, 1 / 3  # (-2) ** 3 is -8, yet PyTorch finds no cube root of -8:
+print(f"torch.tensor({cube:g}) ** (1/3) = {(torch.tensor(cube) ** third).item()}")
 # --8<-- [end:power_domain]
 
 
 # --8<-- [start:constant_multiple]
-def f(m, x):
+def f(lib, x):
     return 5 * x**3
 
 
@@ -68,7 +70,7 @@ constant_multiple = check_rule(f, x0, by_rule=5 * (3 * x0**2))  # 5 times the sl
 
 
 # --8<-- [start:sum_rule]
-def f(m, x):
+def f(lib, x):
     return x**3 - 2 * x**2 + 7
 
 
@@ -79,8 +81,8 @@ sum_rule = check_rule(f, x0, by_rule=sum(terms))
 
 
 # --8<-- [start:exponential]
-def f(m, x):
-    return m.exp(x)
+def f(lib, x):
+    return lib.exp(x)
 
 
 x0 = 0.7
@@ -89,8 +91,8 @@ exponential = check_rule(f, x0, by_rule=math.exp(x0))  # e^x is its own slope
 
 
 # --8<-- [start:logarithm]
-def f(m, x):
-    return m.log(x)  # the natural logarithm in all three modules
+def f(lib, x):
+    return lib.log(x)  # the natural logarithm in all three modules
 
 
 x0 = 2.5
@@ -99,8 +101,8 @@ logarithm = check_rule(f, x0, by_rule=1 / x0)
 
 
 # --8<-- [start:sine]
-def f(m, x):
-    return m.sin(x)
+def f(lib, x):
+    return lib.sin(x)
 
 
 x0 = 2.0  # radians
@@ -109,8 +111,8 @@ sine = check_rule(f, x0, by_rule=math.cos(x0))
 
 
 # --8<-- [start:cosine]
-def f(m, x):
-    return m.cos(x)
+def f(lib, x):
+    return lib.cos(x)
 
 
 x0 = 0.5  # radians
@@ -119,8 +121,8 @@ cosine = check_rule(f, x0, by_rule=-math.sin(x0))
 
 
 # --8<-- [start:exercise_powers]
-def f(m, x):
-    return 3 * m.sqrt(x) - 2 / x
+def f(lib, x):
+    return 3 * lib.sqrt(x) - 2 / x
 
 
 x0 = 4.0
@@ -131,8 +133,8 @@ powers = check_rule(f, x0, by_rule=sum(powers_terms))
 
 
 # --8<-- [start:exercise_mixed]
-def f(m, x):
-    return 2 * m.exp(x) - 3 * m.log(x) + m.sin(x)
+def f(lib, x):
+    return 2 * lib.exp(x) - 3 * lib.log(x) + lib.sin(x)
 
 
 x0 = 1.0

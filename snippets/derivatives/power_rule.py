@@ -13,7 +13,7 @@ print(f"by hand: dy/dx at x = {x0} is {slope_by_hand}")
 # --8<-- [start:sympy]
 import sympy as sp
 
-s = sp.Symbol("x")
+s = sp.Symbol("x")  # the symbol x; the Python name x is kept for the tensor below
 derivative = sp.diff(s**2, s)
 slope_sympy = derivative.subs(s, x0)
 print(f"SymPy: dy/dx = {derivative}, which at x = {x0} is {slope_sympy}")

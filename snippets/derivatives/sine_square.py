@@ -11,7 +11,7 @@ print(f"by hand: dz/dx = 2x·cos(x²) = {dz_dx:.4f}")
 # --8<-- [start:sympy]
 import sympy as sp
 
-s = sp.Symbol("x")
+s = sp.Symbol("x")  # the symbol x; the Python name x is kept for the tensor below
 derivative = sp.diff(sp.sin(s**2), s)
 dz_dx_sympy = float(derivative.subs(s, x0))
 print(f"SymPy: dz/dx = {derivative} = {dz_dx_sympy:.4f}")

@@ -72,6 +72,7 @@ for name, value in rows.items():
 # --8<-- [start:tolerance]
 import inspect
 
+# Read the default value of isclose's argument rel_tol from the function itself:
 default_rel_tol = inspect.signature(math.isclose).parameters["rel_tol"].default
 print("math.isclose allows a relative difference of", default_rel_tol)
 # --8<-- [end:tolerance]

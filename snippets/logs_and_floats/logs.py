@@ -54,7 +54,7 @@ for name, right in expanded.items():
 a, b = sp.symbols("a b")  # no assumptions: a and b might be negative
 left_alone = sp.expand_log(sp.log(a * b))
 print("product, a and b of any sign:", left_alone)
-ln_8_exact = sp.expand_log(sp.log(8), force=True)  # 8 = 2**3
+ln_8_exact = sp.expand_log(sp.log(8))  # 8 = 2**3: the power rule
 log2_8_exact = sp.log(8, 2)
 print("ln 8 =", ln_8_exact)
 print("log2 8 =", log2_8_exact)

@@ -24,15 +24,16 @@ digits32, digits64 = 24 * math.log10(2), 53 * math.log10(2)
 print(f"significant decimal digits: float32 {digits32:.1f}, float64 {digits64:.1f}")
 
 a, b, total = 0.1, 0.2, 0.3
+for value in (a, b, total):  # what each type really stores, to 20 decimals
+    print(f"{value} is stored as {torch.tensor(value).item():.20f} in float32, {value:.20f} in float64")
+
 sum32 = torch.tensor(a) + b  # float32, the default: b is rounded to float32 too
 stored32 = torch.tensor(total)  # what float32 holds for 0.3
 sum64 = a + b  # Python floats are float64
 print(f"float32: {a} + {b} == {total} is", (sum32 == stored32).item())
 print(f"float64: {a} + {b} == {total} is", sum64 == total)
-print(f"float32 sum:   {sum32.item():.20f}")
-print(f"float32 {total}:   {stored32.item():.20f}")
-print(f"float64 sum:   {sum64:.20f}")
-print(f"float64 {total}:   {total:.20f}")
+print(f"float32 sum: {sum32.item():.20f}")
+print(f"float64 sum: {sum64:.20f}")
 
 error32 = abs(stored32.item() - total)  # how far float32's 0.3 lies from 0.3 (measured in float64)
 print(f"float32's {total} is {error32:.1e} from {total}")

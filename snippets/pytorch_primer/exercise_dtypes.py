@@ -12,6 +12,8 @@ mixed = torch.tensor([1.0, 2.0]) + torch.tensor([1.0, 2.0], dtype=torch.float64)
 # --8<-- [start:solution]
 # A float64 tensor with no dimensions, like a Python float, does not change a float32 vector's type:
 single = torch.tensor([1.0, 2.0]) + torch.tensor(1.0, dtype=torch.float64)
-for name, t in {"halves": halves, "doubles": doubles, "mixed": mixed, "single": single}.items():
+scalar = torch.tensor([1.0, 2.0]) + 1.0  # a Python float is a float64 too
+named = {"halves": halves, "doubles": doubles, "mixed": mixed, "single": single, "scalar": scalar}
+for name, t in named.items():
     print(f"{name}: {t} -> {t.dtype}")
 # --8<-- [end:solution]

@@ -17,6 +17,7 @@ print("c.grad:", c.grad)  # a leaf that does not
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print("y.grad:", y.grad)  # not a leaf
+# The warning's first two sentences; the rest points to a file on the machine that ran it.
 first_two_sentences = ". ".join(str(caught[0].message).split(". ")[:2])
 print(textwrap.fill(f"PyTorch warns: {first_two_sentences}.", width=72))
 # --8<-- [end:leaves_only]

@@ -20,6 +20,8 @@ print("matrix[1, 2]:", matrix[1, 2])  # second row, third column
 
 a, b, c = vector  # unpacking: one name for each number, in order
 print("a, b, c:", a, b, c)
+top, bottom = matrix  # a matrix unpacks along its first direction: into its rows
+print("top, bottom:", top, bottom)
 
 
 def volume(width, height, depth):

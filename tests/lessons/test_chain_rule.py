@@ -128,15 +128,15 @@ def test_check_gradient_catches_a_wrong_derivative_method():
     check_gradient = run_snippet("chain_rule/checks.py")["check_gradient"]
     # A function whose torch version differs from its sympy and math versions cannot pass.
     with pytest.raises(AssertionError):
-        check_gradient(lambda m, x1: x1**3 if m is torch else x1**2, (2,))
+        check_gradient(lambda lib, x1: x1**3 if lib is torch else x1**2, (2,))
 
 
 def test_central_difference_evaluates_f_twice_per_input_and_autograd_once():
     check_gradient = run_snippet("chain_rule/checks.py")["check_gradient"]
     calls = Counter()
 
-    def f(m, x1, x2, x3):
-        calls[m.__name__] += 1
+    def f(lib, x1, x2, x3):
+        calls[lib.__name__] += 1
         return x1 * x2 + x2 * x3
 
     checked = check_gradient(f, (1, 2, 3))

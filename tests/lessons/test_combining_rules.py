@@ -18,6 +18,7 @@ def sigmoid(z: float) -> float:
 RULES = [
     Rule("product", 2.0, lambda x: math.log(x) + 1, sp.log(X) + 1),
     Rule("quotient", 0.5, lambda x: (1 - x**2) / (1 + x**2) ** 2, (1 - X**2) / (1 + X**2) ** 2),
+    Rule("chain_square", 3.0, lambda x: 4 * (2 * x + 1), 8 * X + 4),
     Rule("chain", 1.5, lambda x: 2 * x / (1 + x**2), 2 * X / (1 + X**2)),
     Rule(
         "polynomial_times_sine",
@@ -48,6 +49,22 @@ def test_quotient_rule_terms():
     run = run_snippet("combining_rules/rules.py")
     assert run["numerator"] == pytest.approx(1 * 1.25 - 0.5 * 1)
     assert run["denominator"] == pytest.approx(1.25**2)
+
+
+def test_the_seeds_square_of_a_line_has_slope_28_at_3_by_the_chain_rule_and_multiplied_out():
+    run = run_snippet("combining_rules/rules.py")
+    assert sp.expand((2 * X + 1) ** 2) == 4 * X**2 + 4 * X + 1
+    assert sp.diff((2 * X + 1) ** 2, X) == 8 * X + 4  # SymPy prints it multiplied out
+    assert run["square_u"] == 7.0
+    assert run["chain_square"].by_rule == run["expanded_slope"] == 28.0 == 4 * (2 * 3 + 1)
+    x = torch.tensor(3.0, requires_grad=True)
+    ((2 * x + 1) ** 2).backward()
+    assert x.grad.item() == 28.0
+
+
+def test_u_times_1_minus_u_is_a_quarter_minus_a_square():
+    u = sp.Symbol("u")
+    assert sp.expand(u * (1 - u) - (sp.Rational(1, 4) - (u - sp.Rational(1, 2)) ** 2)) == 0
 
 
 def test_chain_rule_terms():

@@ -47,7 +47,7 @@ def test_each_check_prints_the_four_slopes():
 def test_a_wrong_slope_is_caught():
     check_rule = run_snippet("derivative_rules/rules.py")["check_rule"]
     with pytest.raises(AssertionError):
-        check_rule(lambda m, x: m.sin(x), 2.0, by_rule=math.sin(2.0))  # sin in place of its slope cos
+        check_rule(lambda lib, x: lib.sin(x), 2.0, by_rule=math.sin(2.0))  # sin in place of its slope cos
 
 
 def test_sum_rule_terms():
@@ -70,6 +70,14 @@ def test_fractional_power_of_a_negative_number_is_nan_in_torch():
     assert math.isnan(run["edge_values"][0]) and math.isnan(run["edge_slopes"][0])
     assert math.isnan((torch.tensor(-8.0) ** (1 / 3)).item())  # even where a real root (-2) exists
     assert math.isnan((torch.tensor(-2.0) ** 1.5).item())
+
+
+def test_cube_root_of_minus_8_is_nan_in_torch_though_minus_2_cubed_is_minus_8():
+    assert (-2.0) ** 3 == -8.0
+    assert math.isnan((torch.tensor(-8.0) ** (1 / 3)).item())
+    run = run_snippet("derivative_rules/rules.py")
+    assert (run["cube"], run["third"]) == (-8.0, 1 / 3)
+    assert run.outputs["power_domain"].splitlines()[-1].endswith("= nan")
 
 
 def test_square_root_slope_at_zero_is_inf_in_torch():
@@ -121,6 +129,16 @@ def test_maximum_splits_the_gradient_between_tied_inputs():
     x, zero = torch.tensor(0.0, requires_grad=True), torch.tensor(0.0, requires_grad=True)
     torch.maximum(x, zero).backward()
     assert (x.grad.item(), zero.grad.item()) == (0.5, 0.5)
+    run = run_snippet("derivative_rules/relu.py")
+    assert (run["x"].grad.item(), run["zero"].grad.item()) == (0.5, 0.5)
+    assert "x.grad = 0.5  zero.grad = 0.5" in run.outputs["tie"]
+
+
+def test_functional_relu_gives_gradient_zero_at_zero_like_torch_relu():
+    assert slope_at(torch.nn.functional.relu, 0.0) == slope_at(torch.relu, 0.0) == 0.0
+    run = run_snippet("derivative_rules/relu.py")
+    assert run["functional_at_0"] == 0.0
+    assert "torch.nn.functional.relu, slope at the corner: 0.0" in run.outputs["tie"]
 
 
 def test_the_three_relus_are_one_function_with_slopes_0_and_1_away_from_the_corner():

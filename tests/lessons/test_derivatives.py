@@ -258,6 +258,15 @@ def test_the_cube_expansion_on_the_page():
     assert sp.limit(sp.expand(((x + h) ** 3 - x**3) / h), h, 0) == 3 * x**2
 
 
+def test_multiplying_out_gives_x_to_the_k_then_k_x_to_the_k_minus_1_times_h_then_h_squared_terms():
+    x, h = sp.symbols("x h")
+    for k in range(1, 8):
+        expanded = sp.Poly(sp.expand((x + h) ** k), h)
+        assert expanded.coeff_monomial(1) == x**k  # x picked from every bracket
+        assert expanded.coeff_monomial(h) == k * x ** (k - 1)  # h from exactly one of k brackets
+        assert all(degree >= 2 for (degree,) in expanded.monoms() if degree not in (0, 1))
+
+
 def test_the_expansion_gives_k_x_to_the_k_minus_1_for_whole_k():
     x, h = sp.symbols("x h")
     for k in range(1, 8):

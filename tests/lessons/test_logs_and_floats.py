@@ -42,6 +42,26 @@ def test_sympy_keeps_log_8_exact_until_asked_for_digits():
     assert sp.N(sp.log(8), 17) == pytest.approx(math.log(8), rel=1e-15)
 
 
+def test_expand_log_writes_ln_8_as_3_ln_2_without_force(logs):
+    assert sp.expand_log(sp.log(8)) == 3 * sp.log(2)  # no force=True needed for a number
+    assert logs["ln_8_exact"] == 3 * sp.log(2)
+    assert sp.log(8, 2) == 3 and isinstance(sp.log(8, 2), sp.Integer)
+
+
+def test_math_log_8_is_the_float_nearest_ln_8_and_not_ln_8_itself(logs):
+    import mpmath
+
+    with mpmath.workdps(50):
+        true = mpmath.log(8)
+        got = logs["ln_8"]
+        neighbours = [math.nextafter(got, 0.0), math.nextafter(got, math.inf)]
+        assert all(abs(mpmath.mpf(got) - true) < abs(mpmath.mpf(v) - true) for v in neighbours)
+        assert mpmath.mpf(got) != true
+    # SymPy's 17 digits are ln 8's own; the float's shortest form differs in the last one.
+    seventeen = str(sp.N(sp.log(8), logs["digits"]))
+    assert seventeen != repr(got) and seventeen[:-1] == repr(got)[:-1]
+
+
 def test_every_library_means_the_natural_logarithm(logs):
     """math.log, torch.log and sp.log print the same number: the power of e that gives 8."""
     printed = logs.outputs["values"].splitlines()

@@ -30,6 +30,14 @@ def test_a_number_a_vector_and_a_matrix_have_0_1_and_2_dimensions():
     ]
 
 
+def test_a_tensor_prints_four_decimals_or_just_a_point_when_every_number_is_whole():
+    assert str(torch.tensor(2.5)) == "tensor(2.5000)"
+    assert str(torch.tensor([1.0, 2.0, 3.0])) == "tensor([1., 2., 3.])"
+    assert str(torch.tensor([1.0, 2.5])) == "tensor([1.0000, 2.5000])"  # one non-whole number: four decimals for all
+    make = run_snippet("pytorch_primer/tensors.py").outputs["make"]
+    assert make.startswith("tensor(2.5000)\n") and "tensor([1., 2., 3.])" in make
+
+
 def test_indexing_counts_from_0_and_gives_a_tensor():
     run = run_snippet("pytorch_primer/tensors.py")
     vector, matrix = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
@@ -50,6 +58,14 @@ def test_unpacking_a_vector_gives_one_tensor_per_number():
         a, b = torch.tensor([1.0, 2.0, 3.0])  # one name too few
     first_row, second_row = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])  # a matrix unpacks into rows
     assert (first_row.tolist(), second_row.tolist()) == ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+
+
+def test_unpacking_a_matrix_gives_its_rows():
+    first_row, second_row = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    assert first_row.shape == second_row.shape == torch.Size([3])
+    run = run_snippet("pytorch_primer/tensors.py")
+    assert (run["top"].tolist(), run["bottom"].tolist()) == ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+    assert "top, bottom: tensor([1., 2., 3.]) tensor([4., 5., 6.])" in run.outputs["item"]
 
 
 def test_star_spreads_a_vector_over_the_arguments():
@@ -85,6 +101,15 @@ def test_float32_sum_of_0_1_and_0_2_equals_float32_0_3():
     # As IEEE 754 rounds it, without torch: round each input to float32, add, round again.
     assert to_float32(to_float32(0.1) + to_float32(0.2)) == to_float32(0.3)
     assert run["sum32"].item() == run["stored32"].item() == to_float32(0.3)
+
+
+def test_0_1_0_2_and_0_3_are_each_stored_inexactly_in_both_types():
+    run = run_snippet("pytorch_primer/dtypes.py")
+    for text in ("0.1", "0.2", "0.3"):
+        exact = Fraction(text)
+        assert Fraction(to_float32(float(text))) != exact  # float32
+        assert Fraction(float(text)) != exact  # float64
+        assert f"{float(text)} is stored as {to_float32(float(text)):.20f} in float32" in run.outputs["precision"]
 
 
 def test_float64_sum_of_0_1_and_0_2_is_the_next_float_above_0_3():
@@ -131,7 +156,7 @@ def test_created_tensors_are_leaves_and_computed_ones_remember_their_operation()
     assert (run["y"].is_leaf, type(run["y"].grad_fn).__name__) == (False, "PowBackward0")
     assert (run["z"].is_leaf, type(run["z"].grad_fn).__name__) == (False, "AddBackward0")
     # Computed from an untracked tensor only: nothing recorded, so a leaf.
-    assert (run["w"].is_leaf, run["w"].requires_grad, run["w"].grad_fn) == (True, False, None)
+    assert (run["q"].is_leaf, run["q"].requires_grad, run["q"].grad_fn) == (True, False, None)
 
 
 def test_an_integer_tensor_cannot_require_a_gradient():
@@ -156,6 +181,16 @@ def test_a_second_backward_adds_to_grad():
     (x**2).backward()
     (x**2).backward()
     assert x.grad.item() == 2 * (2 * 3.0)
+
+
+def test_each_input_gets_its_own_gradient_two_and_three_for_2x1_plus_3x2():
+    x1, x2 = torch.tensor(4.0, requires_grad=True), torch.tensor(5.0, requires_grad=True)
+    (2 * x1 + 3 * x2).backward()
+    assert (x1.grad.item(), x2.grad.item()) == (2.0, 3.0)
+    run = run_snippet("pytorch_primer/first_backward.py")
+    assert (run["x1"].item(), run["x2"].item()) == (4.0, 5.0)  # the seed's point
+    assert (run["x1"].grad.item(), run["x2"].grad.item()) == (2.0, 3.0)  # the factors in front of each
+    assert run["z"].item() == 2 * 4.0 + 3 * 5.0
 
 
 def test_first_backward_gives_the_slope_of_x_squared_at_3():
@@ -226,6 +261,21 @@ def test_exercise_2_division_gives_floats_and_float64_wins():
     assert run["doubles"].tolist() == [2, 4, 6]
     assert run["mixed"].dtype == torch.float64
     assert run["mixed"].tolist() == [2.0, 4.0]
+
+
+def test_dividing_integers_gives_the_default_float_type_but_not_always():
+    assert (torch.tensor([1, 2, 3]) / 2).dtype == torch.get_default_dtype() == torch.float32
+    assert (torch.tensor([1, 2, 3]) / torch.tensor([2, 2, 2])).dtype == torch.float32
+    # Not "always float32": an integer tensor divided by a float64 one gives float64.
+    assert (torch.tensor([1, 2, 3]) / torch.tensor(2.0, dtype=torch.float64)).dtype == torch.float64
+    assert (torch.tensor([1.0, 2.0], dtype=torch.float64) / 2).dtype == torch.float64
+
+
+def test_a_python_float_leaves_a_float32_vector_float32():
+    run = run_snippet("pytorch_primer/exercise_dtypes.py")
+    assert run["scalar"].dtype == torch.float32
+    assert run["scalar"].tolist() == [2.0, 3.0]
+    assert "scalar: tensor([2., 3.]) -> torch.float32" in run.outputs["solution"]
 
 
 def test_a_zero_dim_float64_tensor_leaves_a_float32_vector_float32():
