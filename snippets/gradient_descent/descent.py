@@ -97,18 +97,6 @@ print(f"the formula predicts {formula_count} steps")
 assert count == formula_count
 # --8<-- [end:tolerance]
 
-# --8<-- [start:without_no_grad]
-x = torch.tensor(x0, requires_grad=True)
-f(x).backward()
-try:
-    x -= lr * x.grad  # the update, with autograd still recording
-except RuntimeError as refusal:
-    print(f"{type(refusal).__name__}: {refusal}")
-with torch.no_grad():
-    x -= lr * x.grad  # the same update, not recorded
-print(f"x = {x.item():.4f}, a leaf: {x.is_leaf}, grad_fn: {x.grad_fn}")
-# --8<-- [end:without_no_grad]
-
 # --8<-- [start:without_zero]
 x = torch.tensor(x0, requires_grad=True)
 stale_xs, true_grads, stale_grads = [], [], []

@@ -53,7 +53,7 @@ torch.testing.assert_close(A.grad, grad_A_by_hand)
 
 from torch.autograd.functional import jacobian
 
-J = jacobian(lambda t: A.detach() @ t, x.detach())  # J[i, j] = ∂y_i/∂x_j
+J = jacobian(lambda t: A @ t, x)  # J[i, j] = ∂y_i/∂x_j
 print("J =")
 print(J)
 torch.testing.assert_close(J, A.detach())

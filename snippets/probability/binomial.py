@@ -13,14 +13,17 @@ print("P(two of three) =", prob_two)
 # --8<-- [start:enumerate]
 from itertools import product
 
-trials = 3
+trials, successes = 3, 2
 prob_enumerated = 0.0
+orders_counted = 0
 for outcome in product([True, False], repeat=trials):  # all 2 ** 3 outcomes
     chance = math.prod(p if right else q for right in outcome)  # independent: multiply
-    if sum(outcome) == 2:
+    if sum(outcome) == successes:
         prob_enumerated += chance
+        orders_counted += 1
         print("".join("R" if right else "W" for right in outcome), chance)
 print("P(two of three) =", prob_enumerated)
+print(f"orders counted: {orders_counted}; math.comb({trials}, {successes}) = {math.comb(trials, successes)}")
 # --8<-- [end:enumerate]
 
 # --8<-- [start:exact]

@@ -3,10 +3,10 @@
 # --8<-- [start:sympy]
 import sympy as sp
 
-q = sp.symbols("p", positive=True)
-log_lik = sp.log(3) + 2 * sp.log(q) + sp.log(1 - q)
-slope = sp.diff(log_lik, q)
-best = sp.solve(slope, q)
+p = sp.symbols("p", positive=True)
+log_lik = sp.log(3) + 2 * sp.log(p) + sp.log(1 - p)
+slope = sp.diff(log_lik, p)
+best = sp.solve(slope, p)
 p_star = float(best[0])
 print("d/dp log lik =", slope)
 print("zero at p =", best, f"≈ {p_star:.4f}")

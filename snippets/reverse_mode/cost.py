@@ -28,4 +28,20 @@ backward_w_cost, backward_x_cost = multiply_adds(G.T, X), multiply_adds(G, W)
 print("forward,  X @ W.T:", forward_cost)
 print("backward, G.T @ X:", backward_w_cost, " for W.grad")
 print("backward, G @ W:  ", backward_x_cost, " for X.grad")
+
+from torch.utils.flop_counter import FlopCounterMode
+
+
+def backward_multiply_adds(X, W):
+    """PyTorch's own count of the backward pass's matrix arithmetic: its FLOPs, 2 per multiply-add."""
+    loss = ((X @ W.T) ** 2).mean()
+    with FlopCounterMode(display=False) as counter:
+        loss.backward()
+    return counter.get_total_flops() // 2
+
+
+counted_both = backward_multiply_adds(X.detach().requires_grad_(), W)
+counted_data = backward_multiply_adds(X.detach(), W)  # X as data: no gradient needed
+print("PyTorch's count, backward, X needs a gradient:", counted_both)
+print("PyTorch's count, backward, X is data:         ", counted_data)
 # --8<-- [end:products]

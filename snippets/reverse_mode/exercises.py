@@ -25,8 +25,8 @@ def predictions(w):  # one prediction per example: B outputs of n inputs
 # --8<-- [start:passes_solution]
 forward_passes = 0
 columns = []
-for u in torch.eye(n, dtype=torch.float64):  # one direction per weight
-    columns.append(jvp(predictions, (w,), (u,))[1])
+for d in torch.eye(n, dtype=torch.float64):  # one direction per weight
+    columns.append(jvp(predictions, (w,), (d,))[1])
     forward_passes += 1
 
 value, vjp_fn = vjp(predictions, w)
@@ -67,7 +67,7 @@ print(jvp(f, (w,), (ones,))[0])
 
 # --8<-- [start:by_hand]
 partials = [2 * wi for wi in w.tolist()]  # ∂f/∂w_i = 2 w_i
-slope_by_hand = sum(partial * u for partial, u in zip(partials, ones.tolist()))  # J u = Σ_i ∂f/∂w_i u_i
-print("partial derivatives:", partials, " their sum along u:", slope_by_hand)
+slope_by_hand = sum(partial * d for partial, d in zip(partials, ones.tolist()))  # J d = Σ_i ∂f/∂w_i d_i
+print("partial derivatives:", partials, " their sum along d:", slope_by_hand)
 torch.testing.assert_close(slope, torch.tensor(slope_by_hand))
 # --8<-- [end:by_hand]

@@ -62,7 +62,7 @@ differences_calls = f.calls
 # --8<-- [start:forward_mode]
 def by_forward_mode(f, w):
     directions = torch.eye(len(w), dtype=w.dtype)  # direction i moves w_i alone, at unit speed
-    return torch.stack([jvp(f, (w,), (u,))[1] for u in directions])  # jvp returns (f(w), J u)
+    return torch.stack([jvp(f, (w,), (d,))[1] for d in directions])  # jvp returns (f(w), J d)
 
 
 f = Counted(loss)
@@ -131,7 +131,7 @@ def decaying_wave(n_out):
 
 def jacobian_by_forward_mode(f, x):
     passes = Counted(f)
-    columns = [jvp(passes, (x,), (u,))[1] for u in torch.eye(len(x), dtype=x.dtype)]  # J u: a column
+    columns = [jvp(passes, (x,), (d,))[1] for d in torch.eye(len(x), dtype=x.dtype)]  # J d: a column
     return torch.stack(columns, dim=1), passes.calls
 
 

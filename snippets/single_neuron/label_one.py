@@ -30,4 +30,10 @@ torch.testing.assert_close((w.grad, b.grad), (dL_dw, dL_db))
 
 w_change = -learning_rate * w.grad.item()  # how far one descent step moves w
 print(f"one step moves w by {w_change:+.6f}")
+
+import math
+
+exact_db = -1 / (1 + math.exp(z.item()))  # sigma(z) - 1 = -sigma(-z) in float64: nothing cancels
+print(f"dL/db in float32: {b.grad.item():.7e}")
+print(f"dL/db in float64: {exact_db:.7e}")
 # --8<-- [end:autograd]

@@ -122,6 +122,8 @@ row(
     db_logits.item(),
 )
 row("closed form, float64", loss_exact, x64 * sigma, sigma)
+sigmoid_minus_y = (torch.sigmoid(w * x + b) - y).item()  # in float32
+print(f"{'sigmoid(z) - y, in float32':58}{sigmoid_minus_y:12.8f}")
 
 torch.testing.assert_close(loss_bce, loss)  # same formula, same result
 torch.testing.assert_close((dw_bce, db_bce), (w.grad, b.grad))

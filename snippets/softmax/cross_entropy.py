@@ -38,16 +38,3 @@ loss_torch = F.cross_entropy(logits.unsqueeze(0), torch.tensor([label]))
 print(f"F.cross_entropy = {loss_torch.item():.4f}")
 torch.testing.assert_close(loss_torch, loss)
 # --8<-- [end:autograd]
-
-# --8<-- [start:two_steps]
-scale = 200  # the same logits, made far more confident
-confident = (logits * scale).detach().requires_grad_()
-two_steps = -torch.log(F.softmax(confident, dim=0)[label])
-(two_steps_grad,) = torch.autograd.grad(two_steps, confident)
-one_step = F.cross_entropy(confident.unsqueeze(0), torch.tensor([label]))
-(one_step_grad,) = torch.autograd.grad(one_step, confident)
-print("logits z:", confident.detach())
-print("softmax: ", F.softmax(confident, dim=0).detach())
-print(f"-log(softmax(z)[{label}]): loss {two_steps.item()}, gradient {two_steps_grad}")
-print(f"F.cross_entropy:      loss {one_step.item()}, gradient {one_step_grad}")
-# --8<-- [end:two_steps]

@@ -11,7 +11,7 @@ vjp_by_hand = [sum(weights[i] for i in range(j, n)) for j in range(n)]
 print("by hand:             ", vjp_by_hand)
 
 x = torch.tensor(values, requires_grad=True)
-y = torch.cumsum(x, dim=0)  # y_i = x_1 + ... + x_i
+y = torch.cumsum(x, dim=0)  # y_i = x_0 + ... + x_i
 v = torch.tensor(weights)
 y.backward(gradient=v)
 print("backward(gradient=v):", x.grad)

@@ -1,15 +1,15 @@
-# u = y.detach() is y's value with no history: z = u·x differentiates as if u were a constant.
+# c = y.detach() is y's value with no history: z = c·x differentiates as if c were a constant.
 
 # --8<-- [start:detached]
 import torch
 
 x = torch.arange(4.0, requires_grad=True)
 y = x * x
-u = y.detach()  # same numbers as y, cut off from the graph
-(u * x).sum().backward()
-print("u                      =", u)
+c = y.detach()  # same numbers as y, cut off from the graph
+(c * x).sum().backward()
+print("c                      =", c)
 print("with detach:    x.grad =", x.grad)
-torch.testing.assert_close(x.grad, u)
+torch.testing.assert_close(x.grad, c)
 detached_grad = x.grad
 
 x = torch.arange(4.0, requires_grad=True)

@@ -15,7 +15,7 @@ print("autograd: x.grad =", x.grad)
 torch.testing.assert_close(x.grad, torch.tensor(gradient_by_hand))
 
 x.grad.zero_()  # clear before the gradient of another function of the same x
-y_sum = 2 * x.sum()  # ∂/∂x_i of 2·(x_1 + ... + x_n) is 2, for every i
+y_sum = 2 * x.sum()  # ∂/∂x_i of 2·(x_0 + ... + x_{n-1}) is 2, for every i
 y_sum.backward()
 print("y_sum =", y_sum, " x.grad =", x.grad)
 # --8<-- [end:dot]

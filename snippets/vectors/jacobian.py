@@ -26,7 +26,7 @@ print("vᵀJ =", v @ J)
 torch.testing.assert_close(x.grad, v @ J)
 
 x_again = torch.arange(4.0, requires_grad=True)
-(x_again * x_again).sum().backward()  # the gradient of y₁ + y₂ + y₃ + y₄
+(x_again * x_again).sum().backward()  # the gradient of y₀ + y₁ + y₂ + y₃
 print("gradient of sum(y):", x_again.grad)
 torch.testing.assert_close(x_again.grad, x.grad)
 # --8<-- [end:vjp]

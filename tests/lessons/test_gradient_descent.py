@@ -116,14 +116,12 @@ def test_autograd_slope_of_square_equals_hand_derivative_bit_for_bit():
     assert torch.equal(x.grad, 2 * (xs - 2))
 
 
-def test_update_outside_no_grad_is_refused(descent):
+def test_update_outside_no_grad_is_refused():
     x = torch.tensor(X0, requires_grad=True)
     ((x - 2) ** 2).backward()
     with pytest.raises(RuntimeError, match="leaf Variable that requires grad is being used in an in-place operation"):
         x -= 0.1 * x.grad
     assert x.item() == X0  # refused before anything changed
-    message = descent.outputs["without_no_grad"]
-    assert message.startswith("RuntimeError: a leaf Variable that requires grad")
 
 
 def test_update_inside_no_grad_keeps_x_a_leaf(descent):

@@ -139,8 +139,6 @@ def test_layer_backward_by_hand_matches_autograd():
     dX = [[sum(G[k][i] * W[i][j] for i in range(2)) for j in range(3)] for k in range(4)]
     db = [sum(G[k][i] for k in range(4)) for i in range(2)]
     assert run["L"].item() == pytest.approx(loss)
-    # The hand computation ran under torch.no_grad(): it recorded no graph.
-    assert all(run[name].grad_fn is None and not run[name].requires_grad for name in ("G", "dW", "dX", "db"))
     for name, expected in [("G", G), ("dW", dW), ("dX", dX), ("db", db)]:
         torch.testing.assert_close(run[name], tensor(expected), msg=name)
     torch.testing.assert_close(run["W"].grad, tensor(dW))
@@ -149,6 +147,33 @@ def test_layer_backward_by_hand_matches_autograd():
     # dW is the sum over the batch of one outer product g_k x_kᵀ per example.
     outers = sum(torch.outer(tensor(G[k]), tensor(X[k])) for k in range(4))
     torch.testing.assert_close(run["W"].grad, outers)
+
+
+def test_hand_computation_under_no_grad_records_no_graph():
+    run = run_snippet("matrices/layer.py")
+    assert run["Y"].grad_fn is not None  # Y was recorded ...
+    assert all(run[name].grad_fn is None and not run[name].requires_grad for name in ("G", "dW", "dX", "db"))
+    assert "grad_fn" in run.outputs["forward"] and "grad_fn" not in run.outputs["backward"]
+    # ... and the same arithmetic outside no_grad would have been recorded.
+    assert (2 * (run["Y"] - run["T"])).grad_fn is not None
+
+
+def test_only_one_arrangement_has_the_shape_when_the_sizes_differ_but_not_when_two_are_equal():
+    B, n_in, n_out = 4, 3, 2
+    X, G = torch.ones(B, n_in), torch.ones(B, n_out)
+    arrangements = {"G.T @ X": G.T @ X, "X.T @ G": X.T @ G}
+    assert [name for name, product in arrangements.items() if product.shape == (n_out, n_in)] == ["G.T @ X"]
+    # With n_in = n_out, X.T @ G has W's shape too, and it is the transpose of the gradient G.T @ X.
+    X = torch.tensor([[1.0, 2.0, 0.0], [0.0, 1.0, 1.0], [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
+    G = torch.tensor([[1.0, 0.0, 2.0], [0.0, 3.0, 1.0], [1.0, 1.0, 0.0], [2.0, 0.0, 1.0]])
+    assert (X.T @ G).shape == (G.T @ X).shape == (3, 3)
+    assert not torch.equal(X.T @ G, G.T @ X)
+    torch.testing.assert_close(X.T @ G, (G.T @ X).T)
+
+
+def test_broadcast_result_takes_the_size_that_is_not_one_even_when_it_is_zero():
+    assert torch.broadcast_shapes((0, 3), (1, 3)) == (0, 3)  # the size that is not 1, not the larger one
+    assert (torch.zeros(0, 3) + torch.zeros(1, 3)).shape == (0, 3)
 
 
 # --- broadcasting ---------------------------------------------------------------------------

@@ -35,6 +35,18 @@ def test_three_orders_have_two_successes():
     assert len(orders) == 3 == math.comb(3, 2)
 
 
+def test_math_comb_counts_the_orders(binomial):
+    assert binomial["orders_counted"] == binomial["orders"] == math.comb(binomial["trials"], binomial["successes"])
+    assert binomial.outputs["enumerate"].endswith("math.comb(3, 2) = 3\n")
+
+
+def test_a_zero_slope_alone_is_not_a_top():
+    x = sp.Symbol("x")
+    assert sp.diff(x**3, x).subs(x, 0) == 0  # slope 0 at 0 ...
+    assert sp.diff(x**3, x).subs(x, sp.Rational(-1, 10)) > 0 < sp.diff(x**3, x).subs(x, sp.Rational(1, 10))
+    assert (x**3).subs(x, sp.Rational(1, 10)) > 0  # ... yet x³ goes on rising past it
+
+
 def test_two_of_three_is_54_over_125(binomial):
     assert Fraction(54, 125) == EXACT
     assert binomial["prob_fraction"] == EXACT

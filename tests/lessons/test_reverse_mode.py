@@ -140,6 +140,7 @@ def test_backward_of_a_matrix_product_does_one_product_of_its_size_per_input_nee
     run = run_snippet("reverse_mode/cost.py")
     B, n_in, n_out = run["B"], run["n_in"], run["n_out"]
     assert run["forward_cost"] == run["backward_w_cost"] == run["backward_x_cost"] == B * n_in * n_out
+    assert (run["counted_both"], run["counted_data"]) == (2 * B * n_in * n_out, B * n_in * n_out)
     generator = torch.Generator().manual_seed(3)
     X = torch.randn(B, n_in, generator=generator)
     W = torch.randn(n_out, n_in, generator=generator, requires_grad=True)

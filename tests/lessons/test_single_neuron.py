@@ -133,6 +133,7 @@ def test_logits_form_backward_is_sigmoid_minus_target(neuron):
         (slope,) = torch.autograd.grad(F.binary_cross_entropy_with_logits(z, torch.tensor(label)), z)
         assert torch.equal(slope, torch.sigmoid(z.detach()) - label)
     assert torch.equal(neuron["db_logits"], (torch.sigmoid(neuron["z"]) - neuron["y"]).detach())
+    assert neuron["sigmoid_minus_y"] == neuron["db_logits"].item()
 
 
 def test_the_loss_error_comes_from_one_minus_y_hat(neuron):
@@ -158,6 +159,15 @@ def test_exercise_1_label_one():
     assert run["learning_rate"] == 0.1
     assert run["w_change"] == pytest.approx(-0.1 * (SIGMA - 1) * X, rel=2e-4)
     assert run["w_change"] > 0  # descent raises w
+
+
+def test_label_one_gradient_keeps_about_four_significant_digits():
+    run = run_snippet("single_neuron/label_one.py")
+    z = torch.tensor(X).item()  # the float32 logit, in float64
+    exact = -1 / (1 + math.exp(z))  # σ(z) − 1 = −σ(−z), with nothing to cancel
+    assert run["exact_db"] == pytest.approx(exact, rel=1e-15)
+    relative_error = abs(run["b"].grad.item() / exact - 1)
+    assert 1e-5 < relative_error < 1e-3  # far above float32's 6e-8: only about four digits are right
 
 
 def test_exercise_2_one_descent_step():

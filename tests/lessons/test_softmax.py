@@ -164,10 +164,6 @@ def test_log_of_softmax_in_two_steps_is_infinite_where_cross_entropy_is_not():
     (grad,) = torch.autograd.grad(one_step, confident)
     assert one_step.item() == pytest.approx(200 * (LOGITS[0] - LOGITS[1]), rel=1e-6)  # 140
     torch.testing.assert_close(grad, torch.tensor([1.0, -1.0, 0.0]))  # p − y
-    run = run_snippet("softmax/cross_entropy.py")
-    assert run["scale"] == 200
-    assert math.isinf(run["two_steps"].item()) and torch.isnan(run["two_steps_grad"]).all()
-    assert run["one_step"].item() == pytest.approx(140.0, rel=1e-6)
 
 
 # --- the figure ---------------------------------------------------------------------------
