@@ -36,7 +36,7 @@ print(f"{zero.item()} * {infinity.item()} =", zero * infinity)
 # --8<-- [end:float64]
 
 # --8<-- [start:sooner]
-overflow_at = math.log(torch.finfo(torch.float32).max)  # e^t overflows in float32 above this; 1/p below e^-this
+overflow_at = math.log(torch.finfo(torch.float32).max)  # exp overflows above this, and 1/p for p below exp(-this)
 nearer = 95.0  # the true class this far below the other logit: p is about e^-95, tiny but not 0 in float32
 z_nearer = torch.tensor([nearer, 0.0], requires_grad=True)
 p_nearer = F.softmax(z_nearer, dim=0)
