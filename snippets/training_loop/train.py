@@ -150,6 +150,10 @@ with torch.no_grad():
     unchanged = torch.equal(plain_model(X_test), in_training_mode)
     print(f"after eval(): output.training = {plain_model.output.training}, outputs unchanged: {unchanged}")
     plain_model.train()  # and back
+    dropout, ones = nn.Dropout(), torch.ones(8)  # a layer that reads the flag; this course uses none
+    with torch.random.fork_rng():  # dropout draws from the global stream: put it back afterwards
+        torch.manual_seed(weights_seed)
+        print("nn.Dropout while training:", dropout.train()(ones), " after eval():", dropout.eval()(ones))
 # --8<-- [end:train]
 
 
