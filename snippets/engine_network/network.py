@@ -252,11 +252,14 @@ F.binary_cross_entropy_with_logits(logits_t, y_t).backward()
 logits_ours = torch.tensor([net(point)[0].data for point in X_train], dtype=torch.float64)
 net.zero_grad()
 mean_loss(net, X_train, y_train).backward()
-grads_ours = [torch.tensor([[w.grad for w in n.w] for n in layer.neurons], dtype=torch.float64) for layer in net.layers]
+grads_ours = []
+for layer in net.layers:  # each layer's weight gradients, one row per neuron, then its bias gradients
+    grads_ours.append(torch.tensor([[w.grad for w in n.w] for n in layer.neurons], dtype=torch.float64))
+    grads_ours.append(torch.tensor([n.b.grad for n in layer.neurons], dtype=torch.float64))
 
 tolerance = 1e-12
 torch.testing.assert_close(logits_ours, logits_t.detach(), rtol=tolerance, atol=tolerance)
-torch.testing.assert_close(grads_ours, [W1.grad, W2.grad], rtol=tolerance, atol=tolerance)
+torch.testing.assert_close(grads_ours, [W1.grad, b1.grad, W2.grad, b2.grad], rtol=tolerance, atol=tolerance)
 print(f"{'point':18}  {'ours':>9}  {'PyTorch':>9}")
 for point, by_us, by_torch in list(zip(X_train, logits_ours, logits_t))[::5]:
     print(f"({point[0]:7.4f}, {point[1]:7.4f})  {by_us:9.6f}  {by_torch:9.6f}")

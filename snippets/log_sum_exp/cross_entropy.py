@@ -13,6 +13,9 @@ p = F.softmax(z, dim=0)  # subtracts the largest logit first: nothing overflows
 p.retain_grad()  # keep the gradient that reaches p, to look at it
 loss = -torch.log(p[label])
 loss.backward()
+top = z.max().item()
+largest_exp = math.exp(top)  # the largest exponential, e^top: far from overflowing float32
+print("e^z    =", torch.exp(z.detach()))
 print("p      =", p.detach())
 print("loss   =", loss.detach())
 print("p.grad =", p.grad)
@@ -32,6 +35,18 @@ zero, infinity = torch.tensor(0.0), torch.tensor(math.inf)
 print(f"{zero.item()} * {infinity.item()} =", zero * infinity)
 # --8<-- [end:float64]
 
+# --8<-- [start:sooner]
+overflow_at = math.log(torch.finfo(torch.float32).max)  # exp overflows above this, and 1/p for p below exp(-this)
+nearer = 95.0  # the true class this far below the other logit: p is about e^-95, tiny but not 0 in float32
+z_nearer = torch.tensor([nearer, 0.0], requires_grad=True)
+p_nearer = F.softmax(z_nearer, dim=0)
+loss_nearer = -torch.log(p_nearer[1])
+loss_nearer.backward()
+print("p      =", p_nearer.detach())
+print("loss   =", loss_nearer.detach())
+print("z.grad =", z_nearer.grad)
+# --8<-- [end:sooner]
+
 
 # --8<-- [start:lse]
 def logsumexp_by_hand(scores):
@@ -39,7 +54,6 @@ def logsumexp_by_hand(scores):
     return z_max + torch.log(torch.exp(scores - z_max).sum())  # every exponent is at most 0
 
 
-overflow_at = math.log(torch.finfo(torch.float32).max)  # exp overflows in float32 above this
 shift = 40.0
 with torch.no_grad():
     for name, scores in {"z": z, f"z + {shift:g}": z + shift}.items():

@@ -113,6 +113,21 @@ print(f"loss: {network_losses[0]:.4f} at the start, {network_losses[-1]:.4f} aft
 # --8<-- [end:network]
 
 
+# --8<-- [start:equal_start]
+equal = Network(hidden, torch.Generator().manual_seed(weights_seed))
+with torch.no_grad():
+    equal.W1.copy_(equal.W1[0].clone().expand_as(equal.W1))  # every hidden unit gets the first unit's weights
+    equal.W2.fill_(equal.W2[0, 0].item())  # and the same weight into the output; b1 is all zeros already
+equal_steps, first_row = 100, equal.W1[0].detach().clone()
+train(equal, X_train, y_train, network_lr, equal_steps)
+W1_rows, b1_values, W2_values = (torch.unique(p.detach(), dim=0) for p in (equal.W1, equal.b1, equal.W2[0]))
+print(f"every row of W1 started as {first_row}")
+print(f"after {equal_steps} steps, the {hidden} rows of W1 hold {len(W1_rows)} distinct row: {W1_rows}")
+print(f"b1 holds {len(b1_values)} distinct value: {equal.b1.detach()}")
+print(f"W2 holds {len(W2_values)} distinct value: {equal.W2.detach()}")
+# --8<-- [end:equal_start]
+
+
 # --8<-- [start:evaluate]
 def accuracy(model, X, y):
     with torch.no_grad():

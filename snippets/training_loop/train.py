@@ -106,6 +106,12 @@ in_order = DataLoader(TensorDataset(X_train, y_train), batch_size=batch_size, ge
 class_0_batches = sum(1 for X, y in in_order if (y == 0).all())
 print(f"without shuffling, {class_0_batches} batches hold class 0 alone")
 print("global random state unchanged:", torch.equal(global_state, torch.random.get_rng_state()))
+with torch.random.fork_rng():  # what the generators guard against (inside fork_rng, to put the stream back)
+    list(DataLoader(TensorDataset(X_train, y_train), batch_size=batch_size))  # unshuffled, and no generator
+    print(
+        "an unshuffled loader with no generator changes it:",
+        not torch.equal(global_state, torch.random.get_rng_state()),
+    )
 # --8<-- [end:loader]
 
 
@@ -144,6 +150,10 @@ with torch.no_grad():
     unchanged = torch.equal(plain_model(X_test), in_training_mode)
     print(f"after eval(): output.training = {plain_model.output.training}, outputs unchanged: {unchanged}")
     plain_model.train()  # and back
+    dropout, ones = nn.Dropout(), torch.ones(8)  # a layer that reads the flag; this course uses none
+    with torch.random.fork_rng():  # dropout draws from the global stream: put it back afterwards
+        torch.manual_seed(weights_seed)
+        print("nn.Dropout while training:", dropout.train()(ones), " after eval():", dropout.eval()(ones))
 # --8<-- [end:train]
 
 

@@ -157,6 +157,16 @@ def test_only_leaves_keep_their_gradient_and_reading_a_non_leaf_grad_warns():
     assert outputs_of("autograd_traps/non_leaf.py:non_leaf") == "None\n"
 
 
+def test_a_leaf_is_a_tensor_no_recorded_operation_made():
+    x = torch.tensor(3.0, requires_grad=True)
+    assert x.is_leaf and not (2 * x).is_leaf  # created, and computed from one that requires a gradient
+    computed = torch.tensor([1.0, 2.0]) * 0.01  # computed, but from a tensor that requires none
+    assert computed.is_leaf and computed.requires_grad_().is_leaf
+    with torch.no_grad():
+        assert (2 * x).is_leaf  # nothing is recorded here
+    assert run_snippet("autograd_traps/exercise_leaf.py")["w"].is_leaf  # the page's scale-first weight
+
+
 def test_retain_grad_keeps_an_intermediate_gradient():
     x = torch.tensor(3.0, requires_grad=True)
     y = 2 * x

@@ -52,6 +52,33 @@ def test_the_function_computes_the_sigmoid_and_its_backward_weight_times_s_one_m
     torch.testing.assert_close(run["z_torch"].grad, torch.tensor(expected))  # torch.sigmoid agrees
 
 
+def test_forward_and_backward_are_called_on_the_class_with_one_ctx_per_call():
+    contexts = []
+
+    class Sigmoid(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, z):
+            contexts.append(ctx)
+            s = 1 / (1 + torch.exp(-z))
+            ctx.save_for_backward(s)
+            return s
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            contexts.append(ctx)
+            (s,) = ctx.saved_tensors
+            return grad_output * s * (1 - s)
+
+    z = torch.tensor(POINTS, requires_grad=True)
+    out = Sigmoid.apply(z)
+    out.sum().backward()
+    forward_ctx, backward_ctx = contexts
+    assert forward_ctx is backward_ctx  # created for the forward, handed to the backward
+    assert not isinstance(forward_ctx, Sigmoid)  # no Sigmoid object is ever made
+    Sigmoid.apply(z)
+    assert contexts[2] is not forward_ctx  # one per call
+
+
 def test_backward_receives_the_gradient_of_the_loss_with_respect_to_the_output():
     received = []
 

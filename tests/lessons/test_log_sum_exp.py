@@ -45,7 +45,14 @@ def test_the_naive_cross_entropy_of_a_confident_mistake_is_inf_with_a_nan_gradie
     assert torch.isnan(z.grad).all()
     run = run_snippet("log_sum_exp/cross_entropy.py")
     assert run["below"] == 110.0
-    assert run.outputs["naive"].splitlines()[1] == "loss   = tensor(inf)"
+    assert run.outputs["naive"].splitlines()[2] == "loss   = tensor(inf)"
+
+
+def test_nothing_overflows_in_the_confident_mistake_the_largest_exponential_is_finite():
+    largest = torch.exp(torch.tensor(max(LOGITS)))
+    assert torch.isfinite(largest) and largest.item() < torch.finfo(torch.float32).max
+    run = run_snippet("log_sum_exp/cross_entropy.py")
+    assert run["top"] == max(LOGITS) and run["largest_exp"] == pytest.approx(math.exp(max(LOGITS)))
 
 
 def test_zero_times_infinity_is_nan():
@@ -65,6 +72,24 @@ def test_float64_holds_the_tiny_probability_but_only_moves_the_wall():
     # float64 fails in the same way once the true class lies far enough below the rest:
     z = torch.tensor([0.0, -800.0], dtype=torch.float64)
     assert -torch.log(F.softmax(z, dim=0)[1]).item() == math.inf
+
+
+def test_the_naive_gradient_overflows_while_the_loss_is_still_finite():
+    largest = (2 - 2.0**-23) * 2.0**127
+    for gap in (80.0, 88.0):  # p above 1/largest: loss and gradient both finite, the gradient p - y
+        z = torch.tensor([gap, 0.0], requires_grad=True)
+        (-torch.log(F.softmax(z, dim=0)[1])).backward()
+        torch.testing.assert_close(z.grad, torch.tensor([1.0, -1.0]))
+    z = torch.tensor([95.0, 0.0], requires_grad=True)
+    p = F.softmax(z, dim=0)
+    assert 0 < p[1].item() < 1 / largest  # not rounded to 0, but 1/p overflows float32
+    loss = -torch.log(p[1])
+    assert loss.item() == pytest.approx(95.0, rel=1e-6)  # finite
+    loss.backward()
+    assert z.grad[0].item() == math.inf and math.isnan(z.grad[1].item())
+    run = run_snippet("log_sum_exp/cross_entropy.py")
+    assert run["nearer"] == 95.0 and run["overflow_at"] == pytest.approx(math.log(largest))
+    assert math.isfinite(run["loss_nearer"].item()) and not torch.isfinite(run["z_nearer"].grad).any()
 
 
 def test_exp_overflows_in_float32_above_log_of_the_largest_float():

@@ -178,8 +178,14 @@ def test_hidden_units_that_start_equal_stay_equal(run):
         network.W2.fill_(0.5)
     run["train"](network, run["X_train"], run["y_train"], 0.5, 50)
     W1, b1, W2 = network.W1.detach(), network.b1.detach(), network.W2.detach()
-    assert (W1 - W1[0]).abs().max() < 1e-6 and (b1 - b1[0]).abs().max() < 1e-6 and (W2 - W2[0, 0]).abs().max() < 1e-6
+    assert torch.equal(W1, W1[0].expand_as(W1)) and torch.equal(b1, b1[0].expand_as(b1))  # to the last bit
+    assert torch.equal(W2, W2[0, 0].expand_as(W2))
     assert (W1[0] - torch.tensor([0.3, -0.7])).abs().max() > 1e-3  # they did move, all together
+    # The page's own run: one distinct row of W1 and one value each of b1 and W2, after moving.
+    equal = run["equal"]
+    assert len(run["W1_rows"]) == len(run["b1_values"]) == len(run["W2_values"]) == 1
+    assert torch.equal(equal.W1.detach(), run["W1_rows"].expand_as(equal.W1))
+    assert (run["W1_rows"][0] - run["first_row"]).abs().max() > 1e-3
 
 
 def test_scaling_after_requires_grad_leaves_a_non_leaf_without_grad():

@@ -242,6 +242,17 @@ def test_gradchecks_float32_entries_are_whole_numbers_of_output_gaps_over_2h():
         assert abs(replay_quotient - 3 * t * t) > allowed == pytest.approx(1e-5 + 1e-3 * abs(replay_quotient))
 
 
+def test_rounding_the_outputs_moves_a_quotient_by_at_most_one_step_and_the_grid_misses_by_up_to_half():
+    run = run_snippet("more_autograd_traps/gradcheck.py")
+    grid = run["grid"]
+    for (_, _, quotient, unrounded, allowed), t in zip(run["table"], run["points"], strict=True):
+        assert abs(quotient - unrounded) <= grid * (1 + 1e-6)  # each output off by at most half a gap
+        nearest = min(abs(k * grid - 3 * t * t) for k in range(100))
+        assert nearest <= grid / 2 and nearest > allowed  # even the best quotient on the grid fails
+    # At t = 0.5 the quotient nearest to 0.75 misses by more than 0.4 of a step: "almost half" happens.
+    assert min(abs(k * grid - 0.75) for k in range(10)) > 0.4 * grid
+
+
 def test_in_float64_the_quotients_miss_by_about_the_output_gap_over_2h():
     run = run_snippet("more_autograd_traps/gradcheck.py")
     gap64 = math.ulp(9.125)  # float64's spacing at the output

@@ -165,7 +165,9 @@ def test_the_loader_shuffles_with_its_own_generator_only(run):
         state = torch.random.get_rng_state()
         list(DataLoader(TensorDataset(run["X_train"]), batch_size=20))
         assert not torch.equal(state, torch.random.get_rng_state())
-    assert run.outputs["loader"].splitlines()[-1] == "global random state unchanged: True"
+    printed = run.outputs["loader"].splitlines()
+    assert printed[-2] == "global random state unchanged: True"
+    assert printed[-1] == "an unshuffled loader with no generator changes it: True"
 
 
 @pytest.mark.parametrize("snippet", ["training_loop/train.py", "training_loop/first_steps.py"])
@@ -206,6 +208,17 @@ def test_dropout_reads_the_training_flag():
         torch.manual_seed(0)
         assert (dropout.train()(ones) == 0).any()  # training: some entries zeroed, the rest scaled by 2
     assert torch.equal(dropout.eval()(ones), ones)  # evaluation: nothing changes
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        kept = nn.Dropout().train()(ones)  # the default probability is one half
+    assert set(kept.unique().tolist()) == {0.0, 2.0} and 0.4 < (kept == 0).float().mean().item() < 0.6
+
+
+def test_the_pages_dropout_line_shows_zeros_and_twos_then_ones(run):
+    line = run.outputs["train"].splitlines()[-1]
+    training, evaluated = line.split("after eval():")
+    assert "0." in training and "2." in training and "1." not in training
+    assert evaluated.strip() == str(torch.ones(8))
 
 
 def test_the_hand_written_loop_matches_sgd_to_float32_rounding(run):
