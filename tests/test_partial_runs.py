@@ -30,13 +30,15 @@ def test_only_plain_pytest_is_a_full_run():
 @pytest.mark.parametrize(
     "args", [["tests/lessons/test_softmax.py"], ["-k", "softmax", "-m", "not slow"]], ids=["one-file", "keyword"]
 )
-def test_one_lessons_tests_pass_alone_without_the_coverage_gate(project, args):
+def test_one_lessons_tests_pass_alone_without_the_coverage_gate(project, args, tmp_path):
+    # Coverage data of its own: pytest-cov starts by erasing the data files where it writes, and this run's
+    # lessons' processes have written theirs (tests/lesson_processes.py) beside the project's .coverage.
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
         cwd=project.root,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COVERAGE_FILE": str(tmp_path / ".coverage")},
         timeout=300,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
