@@ -75,6 +75,8 @@ class Filler:
         self._ranges: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, new lines)
         self._after: dict[int, list[str]] = {}
         self._top: list[str] = []  # problems of the page as a whole, shown before its first line
+        self._before: dict[int, list[str]] = {}
+        self._folds: list[tuple[int, int, str]] = []  # (first line, last line, indentation) of each fold
         self.shown_errors = 0
 
     def box(self, html_text: str) -> str:
@@ -93,6 +95,15 @@ class Filler:
 
     def replace_range(self, first: int, last: int, lines: list[str]) -> None:
         self._ranges.setdefault(first, (last, lines))
+
+    def fold(self, first: int, last: int, opener: str) -> None:
+        """Lines `first` to `last`, once filled in, go inside a block that `opener` opens (`??? ...`)."""
+        written = self.page.parsed.lines[first - 1]
+        self._folds.append((first, last, written[: len(written) - len(written.lstrip())]))
+        self.insert_before(first, [written[: len(written) - len(written.lstrip())] + opener])
+
+    def insert_before(self, line: int, lines: list[str]) -> None:
+        self._before.setdefault(line, []).extend(lines)
 
     def insert_after(self, line: int, lines: list[str]) -> None:
         self._after.setdefault(line, []).extend(lines)
@@ -127,18 +138,25 @@ class Filler:
         result, skip_until = list(self._top), 0
         for index, line in enumerate(lines):
             number = index + first
+            result += self._before.get(number, [])
             if number in self._ranges:
                 skip_until, new = self._ranges[number]
-                result += new
+                made = new
             elif number <= skip_until:
-                pass
+                made = []
             elif number in self._lines:
-                result += self._lines[number]
+                made = self._lines[number]
             else:
                 for start, end, text in sorted(self._spans.get(number, []), reverse=True):  # right to left
                     line = line[:start] + text + line[end:]
-                result += line.split("\n")
-            result += self._after.get(number, [])
+                made = line.split("\n")
+            made = made + self._after.get(number, [])
+            folded = [indent for start, end, indent in self._folds if start <= number <= end]
+            if folded:  # inside a fold: four more spaces, after the fold's own indentation
+                made = [
+                    f"{folded[0]}    {made_line[len(folded[0]) :]}" if made_line.strip() else "" for made_line in made
+                ]
+            result += made
         return result
 
 

@@ -208,16 +208,24 @@ class Lesson:
         kinds = (syntax.AnswerDirective, syntax.PredictDirective, syntax.FixDirective)
         return [span for span in self.spans if isinstance(span, kinds)]
 
-    def revealed(self, predict: PredictDirective) -> list[Fence]:
-        """The blocks a prediction keeps folded until the learner chooses: the code right under it, and its output."""
+    def revealed(self, predict: PredictDirective) -> tuple[int, int] | None:
+        """The lines a prediction keeps folded until the learner chooses, or None if its code is not right under it.
+
+        They start with the block that shows the answering section, right under the directive, and run to the
+        end of the explanation that follows: up to the next heading or exercise box, whichever comes first.
+        """
         fences = [fence for fence in self.fences if fence.line > predict.line]
         if not fences or any(text.text.strip() for text in self.texts if predict.line < text.line < fences[0].line):
-            return []
+            return None
         first = fences[0]
         if not (first.include and first.include.is_code and first.include.section == predict.answer):
-            return []
-        output = self.output_blocks.get(first.line)
-        return [first, output[0]] if output else [first]
+            return None
+        stops = [heading.line for heading in self.headings if heading.line > first.line]
+        stops += [box.line for box in self.exercises if box.line > first.line]
+        last = min(stops, default=len(self.parsed.lines) + 1) - 1
+        while last > first.end_line and not self.parsed.lines[last - 1].strip():
+            last -= 1
+        return first.line, last
 
     def hint(self, directive: Directive) -> Text | None:
         """An exercise box's hint: the first `??? tip` fold after it, before any other fold or heading.

@@ -8,9 +8,9 @@
     ```{.python notest}                     <- the code that answers, right under the directive,
     --8<-- "traps/accumulate.py:twice"
     ```
-    ```{.text .no-copy title="Output"}       <- and its output: both stay folded until the learner chooses
-    --8<-- "traps/outputs/accumulate/twice.txt"
-    ```
+    ```{.text .no-copy title="Output"}       <- and its output, and the explanation after them up to
+    --8<-- "traps/outputs/accumulate/twice.txt"     the next heading or exercise box: all stay folded
+    ```                                             until the learner chooses
 
 The choices are the recorded outputs of sections: the one that answers, and distractors, each
 the output of plausible code that really prints it (the off-by-one, the buggy variant, the other
@@ -30,7 +30,7 @@ from lessonkit.site import Where
 from lessonkit.syntax import PredictDirective
 
 LETTERS = "ABCDEFGH"
-REVEAL = '??? example lesson-reveal "The code, and what it printed (it opens once you have chosen)"'
+REVEAL = '??? example lesson-reveal "The code, what it printed, and why (it opens once you have chosen)"'
 
 
 class Predict(Construct):
@@ -99,13 +99,7 @@ class Predict(Construct):
         )
         revealed = page.revealed(directive)
         if revealed:
-            indent = " " * revealed[0].indent
-            lines = page.parsed.lines[revealed[0].line - 1 : revealed[-1].end_line]
-            out.replace_range(
-                revealed[0].line,
-                revealed[-1].end_line,
-                [indent + REVEAL, *(f"    {line}" if line.strip() else "" for line in lines)],
-            )
+            out.fold(*revealed, REVEAL)
 
     def cells(self, page: Lesson, directive: PredictDirective, notebook):
         options = choices(page, directive)

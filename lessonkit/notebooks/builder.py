@@ -49,6 +49,7 @@ class Cell:
     opens_fold: bool = False  # the visible title of a folded block
     attachments: dict[str, dict[str, str]] = field(default_factory=dict)  # a markdown cell's figures
     role: str | None = None  # an exercise's cell: "checker", "answer" (the learner's turn) or "check"; also its tag
+    hidden: bool = False  # collapsed until opened, as a prediction's answer is on the page; still in the workbook
 
 
 class Notebook:
@@ -63,15 +64,15 @@ class Notebook:
         self.cells: list[Cell] = []
         self.folded = False
         # The code under a prediction stays collapsed, as it stays folded on the page.
-        self.revealed = {
-            fence.line for predict in page.directives(PredictDirective) for fence in page.revealed(predict)
-        }
+        # What a prediction folds on the page (the code that answers it, and why) starts collapsed here too.
+        self.revealed = [span for predict in page.directives(PredictDirective) if (span := page.revealed(predict))]
+        self.hidden = False  # the lines being read are inside one of those
 
     def cell(self, kind: str, source: str, role: str | None = None) -> Cell:
         return Cell(kind, source, role=role)
 
     def code_cell(self, code: str, include: Include, fence: Fence) -> Cell:
-        return Cell("code", code, include, self.folded or fence.line in self.revealed)
+        return Cell("code", code, include, self.folded, hidden=self.hidden)
 
     def link(self, uri: str, title: str, anchor: str = "") -> str:
         """A link to another page of the site (`uri` relative to docs/), or its title alone without a link base."""
@@ -91,7 +92,8 @@ class Notebook:
     def flush(self, opens_fold: bool = False) -> None:
         text, attachments = self.prose.take()
         if text.strip():
-            self.cells.append(Cell("markdown", text, None, self.folded and not opens_fold, opens_fold, attachments))
+            folded = self.folded and not opens_fold
+            self.cells.append(Cell("markdown", text, None, folded, opens_fold, attachments, hidden=self.hidden))
 
 
 def read_cells(
@@ -116,6 +118,10 @@ def read_cells(
     for element in lesson.parsed.elements:
         if any(block.folds for block in open_blocks if block not in element.blocks):
             notebook.flush()  # a fold closed: its content keeps cells of its own
+        hidden = any(first <= element.line <= last for first, last in notebook.revealed)
+        if hidden != notebook.hidden:
+            notebook.flush()  # a prediction's answer starts, or ends: it keeps cells of its own
+            notebook.hidden = hidden
         notebook.folded = element.folded
         if isinstance(element, Fence):
             new = construct_of(element).cells(lesson, element, notebook)
@@ -201,7 +207,7 @@ def to_notebook(cells: list[Cell]) -> nbformat.NotebookNode:
         tags = [cell.role] if cell.role else [SOLUTION_TAG] if cell.folded or cell.opens_fold else []
         if tags:
             new.metadata["tags"] = [*tags, NOT_IN_WORKBOOK]
-        if cell.folded:  # JupyterLab and Notebook 7 show it collapsed until clicked
+        if cell.folded or cell.hidden:  # JupyterLab and Notebook 7 show it collapsed until clicked
             new.metadata["jupyter"] = {"source_hidden": True}
             if cell.kind == "code":
                 new.metadata["jupyter"]["outputs_hidden"] = True
