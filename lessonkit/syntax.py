@@ -76,6 +76,8 @@ _CAPTION_MARKER = re.compile(r"^\s*///(?:\s*caption)?\s*$")
 _LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 # Markdown's autolinks, <https://...> and <mailto:...>: links, not HTML tags.
 _AUTOLINK = re.compile(r"<(?P<target>(?:[a-zA-Z][\w+.-]*):[^\s<>]*)>")
+# A reference definition, `[label]: target "title"`: what `[text][label]` links to.
+_REFERENCE = re.compile(r"^(?P<indent> {0,3})\[(?P<text>[^\[\]]+)\]:[ \t]*<?(?P<target>[^\s<>]+)>?")
 
 # A number standing on its own: not part of a word or name (float32, x2, 3x, U+200B), a version or a list index.
 NUMBER = re.compile(r"(?<![\w.^_\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![\w]|\.\d)")
@@ -255,6 +257,7 @@ class Link(Span):
     image: bool
     label: str  # the link text, or an image's alt text
     target: str
+    definition: bool = False  # a reference definition, `[label]: target`, which `[text][label]` links to
 
 
 @dataclass(frozen=True)
@@ -365,7 +368,7 @@ def spans(text: Text) -> list[Span]:
 
 
 def links(text: Text) -> list[Link]:
-    """Markdown links and images, and autolinks, on a line of text, outside code spans."""
+    """Markdown links and images, autolinks and reference definitions on a line of text, outside code spans."""
     visible = mask_code(text.text)
     found = [
         Link(text.line, match.start(), match.end(), match.group(), bool(match["image"]), match["text"], match["target"])
@@ -375,6 +378,21 @@ def links(text: Text) -> list[Link]:
         Link(text.line, match.start(), match.end(), match.group(), False, match["target"], match["target"])
         for match in _AUTOLINK.finditer(visible)
     ]
+    dedent = len(text.text) - len(text.content)
+    if (reference := _REFERENCE.match(visible[dedent:])) is not None:
+        start, end = dedent + reference.start("text") - 1, dedent + reference.end()
+        found.append(
+            Link(
+                text.line,
+                start,
+                end,
+                text.text[start:end],
+                False,
+                reference["text"],
+                reference["target"],
+                definition=True,
+            )
+        )
     return sorted(found, key=lambda link: link.start)
 
 
@@ -383,7 +401,7 @@ def attributes(text: Text) -> list[Attributes]:
     visible = mask_code(text.text)
     found = []
     for match in _ATTRIBUTES.finditer(visible):
-        if visible[max(match.start() - 1, 0)] == "{":  # `{{ ... }}` is the engine's
+        if match.start() > 0 and visible[match.start() - 1] == "{":  # `{{ ... }}` is the engine's
             continue
         pairs = []
         for pair in _ATTRIBUTE.finditer(match["inside"]):

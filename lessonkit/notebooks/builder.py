@@ -16,7 +16,7 @@ import nbformat
 from nbformat import v4
 
 from lessonkit.constructs import construct_of, wiring
-from lessonkit.constructs.markup import AUTHOR_TAGS
+from lessonkit.constructs.markup import AUTHOR_TAGS, faults
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
@@ -144,7 +144,12 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
         return
     edits = [(node.start, node.end, node) for node in _nodes_on(lesson, text.line)]
     for tag in (tag for tag in lesson.html_tags if tag.line == text.line):
-        if tag.name not in AUTHOR_TAGS or dict(tag.attributes).get("markdown") is not None or tag.closing:
+        if (
+            tag.name not in AUTHOR_TAGS
+            or faults(tag)
+            or dict(tag.attributes).get("markdown") is not None
+            or tag.closing
+        ):
             edits.append((tag.column, tag.column + len(tag.text.split("\n")[0]), tag))
     cells = []
     for start, end, node in sorted(edits, key=lambda edit: edit[0], reverse=True):
@@ -173,7 +178,7 @@ def _markdown(notebook: Notebook, lesson: Lesson, node, markdown_open: list[str]
         if dict(node.attributes).get("markdown") is not None:
             markdown_open.append(node.name)
             return "\n\n"
-        return ""  # a tag the page may not use: the check reports it, and the notebook leaves it out
+        return ""  # a tag or attribute the page may not use: the check reports it, and the notebook leaves it out
     return construct_of(node).markdown(lesson, node, notebook)
 
 
