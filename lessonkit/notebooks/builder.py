@@ -21,7 +21,7 @@ from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
 from lessonkit.site import Site
-from lessonkit.syntax import Block, Fence, Include, PredictDirective, Text
+from lessonkit.syntax import Block, Fence, HtmlTag, Include, PredictDirective, Text
 
 SOLUTION_TAG = "solution"
 # Cells the workbook page leaves out (mkdocs.yml): solutions, and exercise cells that only work in a running notebook.
@@ -143,17 +143,17 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
         notebook.prose.add_line("")
         return
     edits = [(node.start, node.end, node) for node in _nodes_on(lesson, text.line)]
-    for tag in (tag for tag in lesson.html_tags if tag.line == text.line):
-        if (
-            tag.name not in AUTHOR_TAGS
-            or faults(tag)
-            or dict(tag.attributes).get("markdown") is not None
-            or tag.closing
-        ):
-            edits.append((tag.column, tag.column + len(tag.text.split("\n")[0]), tag))
+    for tag in lesson.html_tags:
+        written = tag.text.split("\n")  # a tag may span lines: each of its lines goes
+        if not tag.line <= text.line < tag.line + len(written) or not _goes(tag):
+            continue
+        if tag.line == text.line:
+            edits.append((tag.column, tag.column + len(written[0]), tag))
+        else:
+            edits.append((0, len(written[text.line - tag.line]), None))
     cells = []
     for start, end, node in sorted(edits, key=lambda edit: edit[0], reverse=True):
-        replacement = _markdown(notebook, lesson, node, markdown_open)
+        replacement = "" if node is None else _markdown(notebook, lesson, node, markdown_open)
         line = line[: max(start - dedent, 0)] + replacement + line[max(end - dedent, 0) :]
         construct = construct_of(node)
         cells = (construct.cells(lesson, node, notebook) if construct else []) + cells
@@ -161,6 +161,12 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
     if cells:
         notebook.flush()
         notebook.cells += cells
+
+
+def _goes(tag: HtmlTag) -> bool:
+    """Raw HTML the notebook leaves out: a tag the page may not use or with an attribute it may not use, md_in_html's
+    wrappers (Jupyter shows Markdown inside HTML as it is), and the closing tags that go with them."""
+    return tag.name not in AUTHOR_TAGS or bool(faults(tag)) or "markdown" in dict(tag.attributes) or tag.closing
 
 
 def _nodes_on(lesson: Lesson, line: int) -> list:
