@@ -4,6 +4,7 @@ What only a first run on GitHub can show (that Google Chrome is where the runner
 that the repository variable TORCH_CPU_INDEX is set) is listed in the README.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -38,7 +39,9 @@ def test_the_workflow_is_valid_by_githubs_schema(project):
 
 
 def test_actionlint_finds_nothing(project):
-    actionlint = shutil.which("actionlint", path=str(project.root / ".venv" / "bin")) or shutil.which("actionlint")
+    # Beside the Python running the tests (a venv's bin/, activated or not), in the project's .venv, or on PATH.
+    beside = os.pathsep.join([os.path.dirname(sys.executable), str(project.root / ".venv" / "bin")])
+    actionlint = shutil.which("actionlint", path=beside) or shutil.which("actionlint")
     assert actionlint, 'actionlint comes with the test extra: pip install -c constraints.txt -e ".[test]"'
     done = subprocess.run([actionlint, "-oneline", WORKFLOW], cwd=project.root, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
