@@ -54,6 +54,8 @@ def alone(cwd: os.PathLike) -> Iterator[None]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a lesson's warning is an error: the reader should never see one
+            # pytest-socket warns as it blocks a connection; as an error, that warning would hide the block itself.
+            warnings.filterwarnings("ignore", message="A test tried to use socket", category=UserWarning)
             yield
     finally:
         pytest_socket.enable_socket()
