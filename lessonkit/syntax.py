@@ -552,7 +552,10 @@ def _info(info: str) -> tuple[str | None, frozenset[str], str | None]:
 
 
 def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any], tuple[ParseProblem, ...]]:
-    """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it."""
+    """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it.
+
+    Front matter that is not a YAML mapping is reported, and, as MkDocs does, read as part of the body.
+    """
     if not lines or lines[0].strip() != "---":
         return 0, {}, ()
     for number in range(1, len(lines)):
@@ -564,10 +567,10 @@ def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any], tuple[Pa
                 line = mark.line + 2 if mark else 1  # the YAML starts on the page's second line
                 reason = getattr(error, "problem", None) or str(error).splitlines()[0]
                 message = f"the front matter is not valid YAML ({reason}); check its quotes, colons and indentation"
-                return number + 1, {}, (ParseProblem(line, message, mark.column + 1 if mark else None),)
+                return 0, {}, (ParseProblem(line, message, mark.column + 1 if mark else None),)
             if not isinstance(data, dict):
                 message = "the front matter must be `key: value` lines, such as `description: ...`"
-                return number + 1, {}, (ParseProblem(2, message),)
+                return 0, {}, (ParseProblem(2, message),)
             return number + 1, data, ()
     return 0, {}, (ParseProblem(1, "the front matter opened by `---` is never closed with a `---` line"),)
 

@@ -143,9 +143,12 @@ def _outputs(site, code: Code, wanted: dict, mode: Mode, done: Verified, kept: s
             kept.add(path)
             continue
         try:
-            recorded = recordings.read_output(path)
-        except LessonError as error:
-            recorded, problems = None, [*problems, error.problem]
+            recorded = recordings.read_output(path, site.project)
+        except LessonError as error:  # when recording, it is written again
+            if mode is Mode.CHECK:
+                problems.append(error.problem)
+                continue
+            recorded = None
         if recorded == (printed or None):
             continue
         if printed and not code.steady(snippet, section=section):
@@ -231,7 +234,7 @@ def _values(site, code: Code, wanted: dict, mode: Mode, done: Verified, kept: se
                 new[ref.key] = fresh
         stale = sorted(set(recorded) - {ref.key for ref in refs})
         if mode is Mode.RECORD:
-            if recordings.read_output(path) != recordings.values_text(new):
+            if _readable(path, site.project) != recordings.values_text(new):
                 _write_or_delete(path, recordings.values_text(new), done)
         elif stale:
             message = f"values no page quotes any more: {stale}; run `{RECORD}` to drop them"
@@ -287,7 +290,13 @@ def _figure(
     problems = []
     for palette in PALETTES:
         svg_path = recordings.svg_path(project, name, palette.name)
-        svg = recordings.read_svg(svg_path)
+        try:
+            svg = recordings.read_svg(svg_path, project)
+        except LessonError as error:  # not UTF-8: drawn again when recording
+            if mode is Mode.CHECK:
+                problems.append(error.problem)
+                continue
+            svg = None
         stamp = figure.stamp(text, palette)
         if svg is not None and recordings.svg_stamp(svg) == stamp and recordings.svg_intact(svg):
             continue
@@ -433,6 +442,14 @@ def _computed(run: SnippetRun, key: str) -> str | None:
     try:
         return compute(run.namespace, key)
     except Exception:
+        return None
+
+
+def _readable(path: Path, project: Project) -> str | None:
+    """A recording's text; None if there is none or it cannot be read (it is written again)."""
+    try:
+        return recordings.read_output(path, project)
+    except LessonError:
         return None
 
 

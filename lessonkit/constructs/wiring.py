@@ -39,6 +39,8 @@ class Wiring(Construct):
                     f", and list what the lesson needs in its front matter, such as\n{_EXAMPLE}"
                 )
                 yield at(page, text.line, message)
+        if page.parsed.problems:
+            return  # front matter that cannot be read is reported as such; what it says is unknown
         if page.uri not in site.course:
             if page.has_code:
                 yield at(

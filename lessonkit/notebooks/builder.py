@@ -17,6 +17,7 @@ from nbformat import v4
 
 from lessonkit.constructs import construct_of, wiring
 from lessonkit.constructs.markup import AUTHOR_TAGS, faults
+from lessonkit.errors import LessonError
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
@@ -95,6 +96,9 @@ def read_cells(
     for a page of the site; without it they become text). A notebook of its own carries its
     figures; a page of the site links them instead (`embed_figures=False`).
     """
+    if lesson.problems_reading:  # bytes that are not UTF-8, front matter that is not YAML: nothing to build from
+        problem = lesson.problems_reading[0]
+        raise LessonError(problem.file, problem.line, problem.message, problem.column)
     site = site or Site.load(lesson.project)
     notebook = Notebook(site, lesson, link_base, embed_figures)
     inserted = wiring.insertions(site, lesson, notebook.link)
