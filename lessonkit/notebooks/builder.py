@@ -21,6 +21,7 @@ from lessonkit.errors import LessonError
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
+from lessonkit.rules import characters
 from lessonkit.site import Site
 from lessonkit.syntax import Block, Fence, HtmlTag, Include, PredictDirective, Text
 
@@ -99,6 +100,7 @@ def read_cells(
     if lesson.problems_reading:  # bytes that are not UTF-8, front matter that is not YAML: nothing to build from
         problem = lesson.problems_reading[0]
         raise LessonError(problem.file, problem.line, problem.message, problem.column)
+    _no_hidden_characters(lesson)
     site = site or Site.load(lesson.project)
     notebook = Notebook(site, lesson, link_base, embed_figures)
     inserted = wiring.insertions(site, lesson, notebook.link)
@@ -126,6 +128,17 @@ def read_cells(
         open_blocks = element.blocks + ((element.opens,) if isinstance(element, Text) and element.opens else ())
     notebook.flush()
     return notebook.cells
+
+
+def _no_hidden_characters(lesson: Lesson) -> None:
+    """A LessonError at the first invisible or bidirectional character of the page or the code it shows: a notebook
+    never carries one (lessonkit.rules.characters)."""
+    for line, column, message in characters.in_text("\n".join(lesson.parsed.lines)):
+        raise LessonError(lesson.name, line, message, column)
+    for _, include in lesson.code_includes:
+        section = lesson.section(include)
+        for line, column, message in characters.in_text(section.code):
+            raise LessonError(section.display, section.first_line + line - 1, message, column)
 
 
 def _open(notebook: Notebook, block: Block) -> None:
