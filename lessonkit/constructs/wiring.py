@@ -49,7 +49,10 @@ class Wiring(Construct):
             return
         summary = page.front_matter.get("summary")
         if not isinstance(summary, str) or not summary.strip():
-            message = "give the lesson a one-line `summary:` in its front matter: the home page lists it"
+            message = (
+                "give the lesson a one-line `summary:` in its front matter: the home page lists it, and the lesson "
+                "before it says what comes next with it. Add a line such as\nsummary: what the learner does here"
+            )
             yield at(page, page.line_of_key("summary"), message)
         needs, problem = _needs(page)
         if problem:
