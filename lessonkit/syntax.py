@@ -117,6 +117,11 @@ class Block:
         """Closed until the reader opens it: a solution or a hint."""
         return self.marker == "???"
 
+    @property
+    def admonition(self) -> bool:
+        """Always open, never a tab: a goal, a note, a question."""
+        return self.marker == "!!!"
+
 
 @dataclass(frozen=True)
 class Element:

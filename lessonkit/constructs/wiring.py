@@ -136,7 +136,7 @@ def _after_goal(page: Lesson) -> int:
     if title is None:
         return page.body_offset
     following = [text for text in page.texts if text.line > title.line and text.text.strip()]
-    if not following or following[0].opens is None or following[0].opens.marker != "!!!":
+    if not following or following[0].opens is None or not following[0].opens.admonition:
         return title.line
     block = following[0].opens
     inside = [text.line for text in page.texts if block in text.blocks]

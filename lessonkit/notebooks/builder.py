@@ -23,7 +23,7 @@ from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
 from lessonkit.rules import characters
 from lessonkit.site import Site
-from lessonkit.syntax import Block, Fence, HtmlTag, Include, PredictDirective, Text
+from lessonkit.syntax import Block, Fence, HtmlTag, Include, PredictDirective, Text, is_caption_marker
 
 SOLUTION_TAG = "solution"
 # Cells the workbook page leaves out (mkdocs.yml): solutions, and exercise cells that only work in a running notebook.
@@ -156,7 +156,7 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
     """A line of prose, each node on it as its construct writes it for a notebook; then the cells it brings."""
     line = text.content
     dedent = len(text.text) - len(line)
-    if line.strip().startswith("///"):  # a caption's markers go; its text stays, a paragraph under its figure
+    if is_caption_marker(line):  # a caption's markers go; its text stays, a paragraph under its figure
         notebook.prose.add_line("")
         return
     edits = [(node.start, node.end, node) for node in _nodes_on(lesson, text.line)]
