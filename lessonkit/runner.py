@@ -111,6 +111,12 @@ def _run_section(section: Section, namespace: dict[str, Any]) -> str:
             "a page shows a few lines: print a summary (every 100th step, say)"
         )
         raise LessonError(section.display, _raising_line(error, section), message) from None
+    except SystemExit as error:
+        message = (
+            f"section '{section.name}' called exit ({error.code!r}): a lesson runs to its end, and a notebook's "
+            "kernel would stop there; remove the call (raise an exception to show a failure)"
+        )
+        raise LessonError(section.display, _raising_line(error, section), message) from None
     except pytest_socket.SocketBlockedError as error:
         message = (
             f"section '{section.name}' tried to use the network, and lessons run offline "
