@@ -8,7 +8,8 @@ import pytest
 import torch
 
 from lessonkit import LessonError, recordings, sections
-from lessonkit.isolation import MAX_LINES
+from lessonkit.figures import modules
+from lessonkit.isolation import MAX_LINES, SectionTimeout, time_limit
 from lessonkit.sections import read_sections
 from lessonkit.site import Site
 from lessonkit.verify import Mode, verify
@@ -87,6 +88,44 @@ def test_a_time_limit_holds_for_the_section_under_it_only(tmp_path):
         ("train", 90),
         ("show", sections.TIME_LIMIT),
     ]
+
+
+def test_a_figure_module_that_never_ends_stops_at_its_line_once(mini, monkeypatch):
+    monkeypatch.setattr(modules, "TIME_LIMIT", LIMIT)
+    module = mini.root / "snippets/figures/mini.py"
+    edit(module, "def figures(project: Project):\n", f"def figures(project: Project):\n    {HANG}\n")
+    started = time.monotonic()
+    found = [p for p in checked(mini) if p.file == "snippets/figures/mini.py"]
+    elapsed = time.monotonic() - started
+    assert [(p.line, p.message) for p in found] == [
+        (
+            line_of(module, HANG),
+            f"computing the figures took more than {LIMIT:g} s and was stopped here; make them do less",
+        )
+    ]
+    assert elapsed < LIMIT + 1.2, f"the pass took {elapsed:.1f} s: the module ran more than once"
+
+
+def test_an_inner_time_limit_never_outlasts_the_outer_one_and_the_outer_one_runs_on():
+    started = time.monotonic()
+    with pytest.raises(SectionTimeout), time_limit(0.2), time_limit(30):  # a figure module's limit, a section's
+        while True:
+            pass
+    assert time.monotonic() - started < 1
+    started = time.monotonic()
+    with pytest.raises(SectionTimeout), time_limit(0.3):
+        with time_limit(30):
+            pass  # a quick section
+        while True:  # the figure module goes on, and its own limit still holds
+            pass
+    assert 0.25 < time.monotonic() - started < 1.3
+
+
+def test_a_section_that_calls_exit_is_reported_at_its_line(mini):
+    first = add_section(mini, "leave", "import sys\n\nsys.exit(3)")
+    (problem,) = [p for p in checked(mini) if p.file == SNIPPET]
+    assert problem.line == first + 2
+    assert problem.message.startswith("section 'leave' called exit (3): a lesson runs to its end")
 
 
 # -- item 3: one lesson's global state never reaches another ---------------------------------------------------------
