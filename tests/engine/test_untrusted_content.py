@@ -4,6 +4,7 @@ the error in its place, and values and outputs are always text."""
 
 import json
 import logging
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -75,7 +76,22 @@ def test_the_check_names_unsafe_content_at_its_line_and_column(mini, case):
     assert any(UNSAFE[case][2] in message for message in found), found
 
 
-@pytest.mark.parametrize("case", sorted(UNSAFE))
+def outside_errors(html: str) -> str:
+    """The page without the errors it shows (which name what they refused)."""
+    html = re.sub(r'<strong class="lesson-error">.*?</strong>', "", html, flags=re.S)
+    return re.sub(r'<div class="admonition failure lesson-error">.*?</div>', "", html, flags=re.S)
+
+
+MULTI_LINE = pytest.mark.xfail(
+    strict=True,
+    reason="lessonkit/extension.py Filler.error replaces only the first line of a refused tag: the rest of the tag "
+    "(onerror=...) stays on the page as text (harmless, but the page shows the attack's words outside the error)",
+)
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(case, marks=MULTI_LINE) if case == "multi-line-tag" else case for case in sorted(UNSAFE)]
+)
 def test_the_built_page_carries_no_unsafe_content_and_shows_the_error_instead(mini, case, caplog):
     line, column = inject(mini, case)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
@@ -85,6 +101,10 @@ def test_the_built_page_carries_no_unsafe_content_and_shows_the_error_instead(mi
     assert shown in html
     assert any(message.startswith(f"{PAGE}:{line}:{column}: ") for message in caplog.messages)
     assert "autograd: 6.0" in html  # the rest of the page is built
+    words = outside_errors(html).lower()
+    assert not [
+        word for word in ("<script", "onerror", "onmouseover", "onclick", "javascript:", "data:") if word in words
+    ]
 
 
 @pytest.mark.parametrize("case", sorted(UNSAFE))
