@@ -63,10 +63,13 @@ FORMS = (
 )
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 _LONE_NUMBER = re.compile(r"[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?")
-# attr_list's `{ #id .class key="value" }`, after an element or on a line of its own; never TeX's `_{i=1}`.
+# attr_list's `{ #id .class key="value" }`, after an element (a link, code, emphasis) or on a line of its own;
+# never TeX's `_{i=1}` (maths is blanked first).
 _ATTRIBUTES = re.compile(
-    r"(?:(?<=[\s)\]`])|^)\{:?\s*(?P<inside>(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))(?:\s+[^}]*)?)\}"
+    r"(?:(?<=[\s)\]`*_])|^)\{:?\s*(?P<inside>(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))(?:\s+[^}]*)?)\}"
 )
+# Inline and display maths on one line, as pymdownx.arithmatex reads them.
+_MATHS = re.compile(r"\$\$.+?\$\$|(?<!\\)\$[^$\s](?:[^$]*?[^$\s\\])?\$")
 _ATTRIBUTE = re.compile(r"(?P<key>#|\.|[\w-]+=)(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]+)")
 # What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
 _NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
@@ -160,6 +163,7 @@ class Fence(Element):
 class Text(Element):
     text: str  # the whole line, as written
     opens: Block | None = None  # the block this line opens, if it is a `!!!`, `???` or `===` line
+    in_maths: bool = False  # a line of a display formula written over several lines, `$$` to `$$`
 
     @property
     def content(self) -> str:
@@ -331,7 +335,7 @@ def parse(text: str) -> Parsed:
     body_start, front_matter, problems = _front_matter(lines)
     elements: list[Element] = []
     blocks: list[Block] = []
-    number, last_fence_end = body_start, None
+    number, last_fence_end, maths = body_start, None, False
     while number < len(lines):
         line = lines[number]
         if line.strip():
@@ -349,7 +353,9 @@ def parse(text: str) -> Parsed:
         block = None
         if opener is not None:
             block = Block(number + 1, _indent(line), opener["marker"], opener["kind"], opener["title"])
-        elements.append(Text(number + 1, tuple(blocks), line, block))
+        toggles = line.count("$$") % 2 == 1  # opens or closes a formula of several lines
+        elements.append(Text(number + 1, tuple(blocks), line, block, maths or toggles))
+        maths ^= toggles
         if block is not None:
             blocks.append(block)
         number += 1
@@ -402,8 +408,10 @@ def links(text: Text) -> list[Link]:
 
 
 def attributes(text: Text) -> list[Attributes]:
-    """attr_list's `{ ... }` on a line of text, outside code spans and engine spans."""
-    visible = mask_code(text.text)
+    """attr_list's `{ ... }` on a line of text, outside code spans, maths and engine spans."""
+    if text.in_maths:
+        return []
+    visible = _MATHS.sub(lambda match: " " * len(match.group()), mask_code(text.text))
     found = []
     for match in _ATTRIBUTES.finditer(visible):
         if match.start() > 0 and visible[match.start() - 1] == "{":  # `{{ ... }}` is the engine's
