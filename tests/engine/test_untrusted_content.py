@@ -35,6 +35,8 @@ UNSAFE = {
     "remote-image-relative": ('<img src=" //example.com/x.png" alt="x">', "<img", "a file from another site"),
     "remote-image-markdown": ("![logo](https://example.com/logo.png)", "![logo]", "an image from another site"),
     "attribute-list": ('Back to the top.\n{ onclick="alert(1)" }', "{ onclick", "onclick= of an attribute list"),
+    "attribute-list-emphasis": ('*Hover* me{ .x }, **me**{: onclick="alert(1)" }', "{: onclick", "onclick= of an"),
+    "attribute-list-underscore": ('A _word_{ onclick="alert(1)" }, not $x_{i=1}$', "{ onclick", "onclick= of an"),
     "multi-line-tag": ('<img src="figures/x.svg" alt="x"\n     onerror="alert(1)">', "<img", "onerror= of <img>"),
 }
 
