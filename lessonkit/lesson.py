@@ -350,5 +350,6 @@ def _load(project: Project, page: Path, data: bytes) -> Lesson:
 
 
 def _newlines(text: str) -> str:
-    """Line ends as MkDocs reads a page (Windows' and old Macs' become `\\n`), so the extension finds its page."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text as MkDocs reads a page, so that the extension finds its page: without a byte-order mark (which the
+    check of hidden characters still reports), and with Windows' and old Macs' line ends as `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
