@@ -159,3 +159,12 @@ def test_a_recording_of_the_wrong_shape_names_its_file_for_every_kind(mini):
     assert json.loads((mini.root / "snippets/mini/outputs/recorded-from.json").read_text()) == [1]
     record(mini)
     assert checked(mini) == []
+
+
+def test_a_page_with_a_byte_order_mark_is_the_same_page_and_the_mark_is_reported(mini):
+    path = mini.root / PAGE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    found = [str(p) for p in checked(mini)]
+    assert len(found) == 1 and found[0].startswith(f"{PAGE}:1:1: invisible character U+FEFF")  # its front matter reads
+    html = build(mini)
+    assert "The square is 9.0, so" in html and "(a page)" not in html
