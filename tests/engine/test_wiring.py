@@ -148,3 +148,17 @@ def test_the_course_list_is_refused_outside_the_home_page(course):
         line_of(course.root / PAGE, "{{ course }}"),
         "{{ course }} lists the lessons: it belongs on the home page only",
     )
+
+
+def test_an_inherited_nav_is_read_relative_to_mkdocs_yml_from_any_folder(course, tmp_path, monkeypatch):
+    (course.root / "base.yml").write_text(NAV, encoding="utf-8")
+    (course.root / "mkdocs.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # MkDocs reads INHERIT relative to mkdocs.yml, not to where it was started
+    assert Site.load(course).course == ["first.md", "mini.md", "later.md"]
+    assert checked(course) == []
+
+
+def test_an_inherited_file_that_cannot_be_read_is_reported_on_the_home_page(course):
+    (course.root / "mkdocs.yml").write_text("INHERIT: gone.yml\n", encoding="utf-8")
+    (problem,) = [p for p in verify(Site.load(course), "index").problems if p.file == "mkdocs.yml"]
+    assert problem.line == 1 and problem.message.startswith("INHERIT: gone.yml cannot be read")
