@@ -18,6 +18,7 @@ import os
 import random
 import signal
 import threading
+import time
 import warnings
 from collections.abc import Iterator
 
@@ -54,6 +55,8 @@ def alone(cwd: os.PathLike) -> Iterator[None]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a lesson's warning is an error: the reader should never see one
+            # pytest-socket warns as it blocks a connection; as an error, that warning would hide the block itself.
+            warnings.filterwarnings("ignore", message="A test tried to use socket", category=UserWarning)
             yield
     finally:
         pytest_socket.enable_socket()
@@ -62,7 +65,11 @@ def alone(cwd: os.PathLike) -> Iterator[None]:
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise SectionTimeout inside the code if it runs for more than `seconds` (main thread, POSIX only)."""
+    """Raise SectionTimeout inside the code if it runs for more than `seconds` (main thread, POSIX only).
+
+    Limits nest: a figure module (limited) runs snippet sections (each limited); the inner limit never outlasts
+    the outer one, and the outer one runs on, less the time spent inside, once the inner one ends.
+    """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield  # no alarm signal here: the pytest run's own process limit still stops a section that hangs
         return
@@ -70,13 +77,17 @@ def time_limit(seconds: float) -> Iterator[None]:
     def stop(signum, frame):
         raise SectionTimeout
 
+    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer else seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
 
 
 def _state() -> dict:

@@ -316,7 +316,7 @@ class Lesson:
         found = []
         for palette in PALETTES:
             path = recordings.svg_path(self.project, directive.figure, palette.name)
-            svg = recordings.read_svg(path)
+            svg = recordings.read_svg(path, self.project)
             if svg is None:
                 message = f"{self.project.display(path)} is not drawn yet; run `{RECORD}`"
                 raise LessonError(self.name, directive.line, message)
@@ -343,7 +343,7 @@ def quoted_ref(span: syntax.Span) -> ValueRef | None:
 @functools.lru_cache(maxsize=128)  # `mkdocs serve` loads every page again at each edit: keep the cache bounded
 def _load(project: Project, page: Path, data: bytes) -> Lesson:
     try:
-        return Lesson.read(project, page, data.decode("utf-8"))
+        return Lesson.read(project, page, _newlines(data.decode("utf-8")))
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
@@ -353,5 +353,11 @@ def _load(project: Project, page: Path, data: bytes) -> Lesson:
         )
         where = project.display(page)
         return Lesson.read(
-            project, page, data.decode("utf-8", errors="replace"), (Problem(where, line, message, column),)
+            project, page, _newlines(data.decode("utf-8", errors="replace")), (Problem(where, line, message, column),)
         )
+
+
+def _newlines(text: str) -> str:
+    """The text as MkDocs reads a page, so that the extension finds its page: without a byte-order mark (which the
+    check of hidden characters still reports), and with Windows' and old Macs' line ends as `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -92,8 +92,9 @@ def digest(source: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
-def read_output(path: Path) -> str | None:
-    return _text(path) if path.is_file() else None
+def read_output(path: Path, project: Project | None = None) -> str | None:
+    """A recorded output (or any recording as text); None if there is none. `project` names the file in errors."""
+    return _text(path, project) if path.is_file() else None
 
 
 def read_values(project: Project, snippet: str) -> dict[str, str]:
@@ -113,8 +114,8 @@ def read_figure(project: Project, figure: str) -> dict[str, Any] | None:
     return _checked(project, path, content, 'an object with an "alt" text', _is_figure)
 
 
-def read_svg(path: Path) -> str | None:
-    return _text(path) if path.is_file() else None
+def read_svg(path: Path, project: Project | None = None) -> str | None:
+    return _text(path, project) if path.is_file() else None
 
 
 def values_text(values: dict[str, str]) -> str:
@@ -176,12 +177,18 @@ def _folder(project: Project, snippet: str) -> Path:
     return project.snippets_dir / path.parent / "outputs" / path.stem
 
 
-def _text(path: Path) -> str:
+def _text(path: Path, project: Project | None) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
+        data = path.read_bytes()
+        before = data[: error.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
         raise LessonError(
-            str(path), 1, f"this recording is not UTF-8 ({error.reason}); `{RECORD}` rebuilds it"
+            project.display(path) if project else path.as_posix(),
+            line,
+            f"byte 0x{data[error.start]:02X} is not UTF-8, so this recording cannot be read; `{RECORD}` rebuilds it",
+            column,
         ) from None
 
 

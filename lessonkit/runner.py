@@ -53,13 +53,13 @@ def run_snippet(target: str | Path, project: Project | None = None) -> SnippetRu
     display = project.display(path)
     if not path.is_file():
         raise LessonError(display, 1, "no such snippet file")
-    return _run(path, path.read_text(encoding="utf-8"), display, project.root)
+    return _result(_run(path, path.read_text(encoding="utf-8"), display, project.root))
 
 
 def run_again(target: str, project: Project) -> SnippetRun:
     """A second, uncached run of a snippet, in a fresh state: what a new kernel would print."""
     path = project.snippet(target).resolve()
-    return _run.__wrapped__(path, path.read_text(encoding="utf-8"), project.display(path), project.root)
+    return _result(_run.__wrapped__(path, path.read_text(encoding="utf-8"), project.display(path), project.root))
 
 
 def run_sections(
@@ -97,9 +97,10 @@ def _run_section(section: Section, namespace: dict[str, Any]) -> str:
         with time_limit(section.time_limit), contextlib.redirect_stdout(printed):
             exec(code, namespace)
     except SectionTimeout as error:
-        line = _raising_line(error, section)
+        line, last = _raising_line(error, section), section.first_line + section.code.count("\n") - 1
         message = (
-            f"section '{section.name}' ran for more than {section.time_limit:g} s and was stopped at line {line}; "
+            f"section '{section.name}' (lines {section.first_line}-{last}) ran for more than "
+            f"{section.time_limit:g} s and was stopped at line {line}; "
             "make it do less, or if it must take longer, put a line such as "
             f"'# lessonkit: time limit 60 s, because ...' right above its '[start:{section.name}]' marker"
         )
@@ -108,6 +109,12 @@ def _run_section(section: Section, namespace: dict[str, Any]) -> str:
         message = (
             f"section '{section.name}' printed more than {MAX_LINES} lines or {MAX_CHARACTERS} characters; "
             "a page shows a few lines: print a summary (every 100th step, say)"
+        )
+        raise LessonError(section.display, _raising_line(error, section), message) from None
+    except SystemExit as error:
+        message = (
+            f"section '{section.name}' called exit ({error.code!r}): a lesson runs to its end, and a notebook's "
+            "kernel would stop there; remove the call (raise an exception to show a failure)"
         )
         raise LessonError(section.display, _raising_line(error, section), message) from None
     except pytest_socket.SocketBlockedError as error:
@@ -125,12 +132,25 @@ def _run_section(section: Section, namespace: dict[str, Any]) -> str:
 
 
 @functools.lru_cache(maxsize=64)  # a test session runs each snippet once; `mkdocs serve` never runs them
-def _run(path: Path, source: str, display: str, root: Path) -> SnippetRun:
+def _run(path: Path, source: str, display: str, root: Path) -> SnippetRun | LessonError:
     # `source` is part of the cache key, so an edited file (or a test's altered copy) runs afresh.
-    sections = read_sections(path, display)
-    history: dict[str, set[float]] = {}
-    outputs, namespace = run_sections(sections, history=history, cwd=root)
+    # A failure is kept as well: a section that runs until its time limit stops a pass once, not again
+    # at every place that asks for the snippet's run (its outputs, values, page and figures).
+    try:
+        sections = read_sections(path, display)
+        history: dict[str, set[float]] = {}
+        outputs, namespace = run_sections(sections, history=history, cwd=root)
+    except LessonError as error:
+        return error
     return SnippetRun(path, sections, outputs, namespace, history)
+
+
+def _result(run: SnippetRun | LessonError) -> SnippetRun:
+    """A run, or its failure raised afresh: the same problem, caused by the same error."""
+    if isinstance(run, LessonError):
+        problem = run.problem
+        raise LessonError(problem.file, problem.line, problem.message, problem.column) from run.__cause__
+    return run
 
 
 def _raising_line(error: BaseException, section: Section) -> int:

@@ -10,7 +10,6 @@ import functools
 import os
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import yaml
 
@@ -162,8 +161,12 @@ def _read_nav(project: Project, lessons: tuple[Lesson, ...]) -> tuple[tuple[tupl
         mark = getattr(error, "problem_mark", None)
         message = f"{CONFIG} is not valid YAML ({getattr(error, 'problem', error)})"
         return (), (Problem(CONFIG, mark.line + 1 if mark else 1, message),)
-    if "INHERIT" in config and "nav" not in config:
-        config = {"nav": yaml.load(Path(config["INHERIT"]).read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]}
+    if "INHERIT" in config and "nav" not in config:  # the nav of the file it inherits, named relative to it
+        parent = path.parent / str(config["INHERIT"])
+        try:
+            config = yaml.load(parent.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        except (OSError, yaml.YAMLError) as error:
+            return (), (Problem(CONFIG, 1, f"INHERIT: {config['INHERIT']} cannot be read ({error})"),)
     return tuple(_flatten(config.get("nav") or [])), ()
 
 

@@ -63,10 +63,13 @@ FORMS = (
 )
 _CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)")
 _LONE_NUMBER = re.compile(r"[-−+]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?")
-# attr_list's `{ #id .class key="value" }`, after an element or on a line of its own; never TeX's `_{i=1}`.
+# attr_list's `{ #id .class key="value" }`, after an element (a link, code, emphasis) or on a line of its own;
+# never TeX's `_{i=1}` (maths is blanked first).
 _ATTRIBUTES = re.compile(
-    r"(?:(?<=[\s)\]`])|^)\{:?\s*(?P<inside>(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))(?:\s+[^}]*)?)\}"
+    r"(?:(?<=[\s)\]`*_])|^)\{:?\s*(?P<inside>(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))(?:\s+[^}]*)?)\}"
 )
+# Inline and display maths on one line, as pymdownx.arithmatex reads them.
+_MATHS = re.compile(r"\$\$.+?\$\$|(?<!\\)\$[^$\s](?:[^$]*?[^$\s\\])?\$")
 _ATTRIBUTE = re.compile(r"(?P<key>#|\.|[\w-]+=)(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]+)")
 # What a reader does not read as text: HTML tags and entities, Markdown attribute lists and link targets.
 _NOT_TEXT = re.compile(r"<[^>]*>|&#?\w+;|\{\s*:?\s*(?:[.#][\w-]+|[\w-]+=)[^}]*\}|\]\([^)]*\)")
@@ -76,6 +79,8 @@ _CAPTION_MARKER = re.compile(r"^\s*///(?:\s*caption)?\s*$")
 _LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 # Markdown's autolinks, <https://...> and <mailto:...>: links, not HTML tags.
 _AUTOLINK = re.compile(r"<(?P<target>(?:[a-zA-Z][\w+.-]*):[^\s<>]*)>")
+# A reference definition, `[label]: target "title"`: what `[text][label]` links to.
+_REFERENCE = re.compile(r"^(?P<indent> {0,3})\[(?P<text>[^\[\]]+)\]:[ \t]*<?(?P<target>[^\s<>]+)>?")
 
 # A number standing on its own: not part of a word or name (float32, x2, 3x, U+200B), a version or a list index.
 NUMBER = re.compile(r"(?<![\w.^_\\])[-−]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+−]?\d+)?(?![\w]|\.\d)")
@@ -115,6 +120,11 @@ class Block:
         """Closed until the reader opens it: a solution or a hint."""
         return self.marker == "???"
 
+    @property
+    def admonition(self) -> bool:
+        """Always open, never a tab: a goal, a note, a question."""
+        return self.marker == "!!!"
+
 
 @dataclass(frozen=True)
 class Element:
@@ -153,6 +163,7 @@ class Fence(Element):
 class Text(Element):
     text: str  # the whole line, as written
     opens: Block | None = None  # the block this line opens, if it is a `!!!`, `???` or `===` line
+    in_maths: bool = False  # a line of a display formula written over several lines, `$$` to `$$`
 
     @property
     def content(self) -> str:
@@ -255,6 +266,7 @@ class Link(Span):
     image: bool
     label: str  # the link text, or an image's alt text
     target: str
+    definition: bool = False  # a reference definition, `[label]: target`, which `[text][label]` links to
 
 
 @dataclass(frozen=True)
@@ -323,7 +335,7 @@ def parse(text: str) -> Parsed:
     body_start, front_matter, problems = _front_matter(lines)
     elements: list[Element] = []
     blocks: list[Block] = []
-    number, last_fence_end = body_start, None
+    number, last_fence_end, maths = body_start, None, False
     while number < len(lines):
         line = lines[number]
         if line.strip():
@@ -341,7 +353,9 @@ def parse(text: str) -> Parsed:
         block = None
         if opener is not None:
             block = Block(number + 1, _indent(line), opener["marker"], opener["kind"], opener["title"])
-        elements.append(Text(number + 1, tuple(blocks), line, block))
+        toggles = line.count("$$") % 2 == 1  # opens or closes a formula of several lines
+        elements.append(Text(number + 1, tuple(blocks), line, block, maths or toggles))
+        maths ^= toggles
         if block is not None:
             blocks.append(block)
         number += 1
@@ -365,7 +379,7 @@ def spans(text: Text) -> list[Span]:
 
 
 def links(text: Text) -> list[Link]:
-    """Markdown links and images, and autolinks, on a line of text, outside code spans."""
+    """Markdown links and images, autolinks and reference definitions on a line of text, outside code spans."""
     visible = mask_code(text.text)
     found = [
         Link(text.line, match.start(), match.end(), match.group(), bool(match["image"]), match["text"], match["target"])
@@ -375,15 +389,32 @@ def links(text: Text) -> list[Link]:
         Link(text.line, match.start(), match.end(), match.group(), False, match["target"], match["target"])
         for match in _AUTOLINK.finditer(visible)
     ]
+    dedent = len(text.text) - len(text.content)
+    if (reference := _REFERENCE.match(visible[dedent:])) is not None:
+        start, end = dedent + reference.start("text") - 1, dedent + reference.end()
+        found.append(
+            Link(
+                text.line,
+                start,
+                end,
+                text.text[start:end],
+                False,
+                reference["text"],
+                reference["target"],
+                definition=True,
+            )
+        )
     return sorted(found, key=lambda link: link.start)
 
 
 def attributes(text: Text) -> list[Attributes]:
-    """attr_list's `{ ... }` on a line of text, outside code spans and engine spans."""
-    visible = mask_code(text.text)
+    """attr_list's `{ ... }` on a line of text, outside code spans, maths and engine spans."""
+    if text.in_maths:
+        return []
+    visible = _MATHS.sub(lambda match: " " * len(match.group()), mask_code(text.text))
     found = []
     for match in _ATTRIBUTES.finditer(visible):
-        if visible[max(match.start() - 1, 0)] == "{":  # `{{ ... }}` is the engine's
+        if match.start() > 0 and visible[match.start() - 1] == "{":  # `{{ ... }}` is the engine's
             continue
         pairs = []
         for pair in _ATTRIBUTE.finditer(match["inside"]):
@@ -534,7 +565,10 @@ def _info(info: str) -> tuple[str | None, frozenset[str], str | None]:
 
 
 def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any], tuple[ParseProblem, ...]]:
-    """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it."""
+    """The YAML between two `---` lines at the top, as MkDocs reads it, and the index after it.
+
+    Front matter that is not a YAML mapping is reported, and, as MkDocs does, read as part of the body.
+    """
     if not lines or lines[0].strip() != "---":
         return 0, {}, ()
     for number in range(1, len(lines)):
@@ -546,10 +580,10 @@ def _front_matter(lines: tuple[str, ...]) -> tuple[int, dict[str, Any], tuple[Pa
                 line = mark.line + 2 if mark else 1  # the YAML starts on the page's second line
                 reason = getattr(error, "problem", None) or str(error).splitlines()[0]
                 message = f"the front matter is not valid YAML ({reason}); check its quotes, colons and indentation"
-                return number + 1, {}, (ParseProblem(line, message, mark.column + 1 if mark else None),)
+                return 0, {}, (ParseProblem(line, message, mark.column + 1 if mark else None),)
             if not isinstance(data, dict):
                 message = "the front matter must be `key: value` lines, such as `description: ...`"
-                return number + 1, {}, (ParseProblem(2, message),)
+                return 0, {}, (ParseProblem(2, message),)
             return number + 1, data, ()
     return 0, {}, (ParseProblem(1, "the front matter opened by `---` is never closed with a `---` line"),)
 

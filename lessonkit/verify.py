@@ -80,7 +80,7 @@ def verify(site: Site, unit: str, mode: Mode = Mode.CHECK) -> Verified:
     done.problems += _outputs(site, code, wanted[WantOutput], mode, done, kept)
     done.problems += _values(site, code, wanted[WantValue], mode, done, kept)
     done.problems += _figures(site, code, unit, mode, done, kept)
-    done.problems += _stamps(site, unit, mode, done)
+    done.problems += _stamps(site, code, unit, mode, done, kept)
     done.problems += _stale(site, unit, wanted, kept, mode, done)
     done.problems += _unshown_sections(site, code, unit)
     page = site.page(f"{unit}.md")
@@ -143,9 +143,12 @@ def _outputs(site, code: Code, wanted: dict, mode: Mode, done: Verified, kept: s
             kept.add(path)
             continue
         try:
-            recorded = recordings.read_output(path)
-        except LessonError as error:
-            recorded, problems = None, [*problems, error.problem]
+            recorded = recordings.read_output(path, site.project)
+        except LessonError as error:  # when recording, it is written again
+            if mode is Mode.CHECK:
+                problems.append(error.problem)
+                continue
+            recorded = None
         if recorded == (printed or None):
             continue
         if printed and not code.steady(snippet, section=section):
@@ -205,11 +208,13 @@ def _values(site, code: Code, wanted: dict, mode: Mode, done: Verified, kept: se
                 ]
                 if ref.key in recorded:
                     new[ref.key] = recorded[ref.key]  # the old value stays until the placeholder is fixed
+                    kept.add(path)
                 continue
             old = recorded.get(ref.key)
             if old != fresh and not code.steady(snippet, key=ref.key):
                 problems += _unsteady(site, snippet, f"{{{{ {ref} }}}} is", places)
                 fresh = old
+                kept.add(path)
             elif mode is Mode.CHECK and old is None:
                 problems += [
                     Problem(where.page, where.line, f"{{{{ {ref} }}}} has no recorded value; run `{RECORD}`")
@@ -229,7 +234,7 @@ def _values(site, code: Code, wanted: dict, mode: Mode, done: Verified, kept: se
                 new[ref.key] = fresh
         stale = sorted(set(recorded) - {ref.key for ref in refs})
         if mode is Mode.RECORD:
-            if recordings.read_output(path) != recordings.values_text(new):
+            if _readable(path, site.project) != recordings.values_text(new):
                 _write_or_delete(path, recordings.values_text(new), done)
         elif stale:
             message = f"values no page quotes any more: {stale}; run `{RECORD}` to drop them"
@@ -285,7 +290,13 @@ def _figure(
     problems = []
     for palette in PALETTES:
         svg_path = recordings.svg_path(project, name, palette.name)
-        svg = recordings.read_svg(svg_path)
+        try:
+            svg = recordings.read_svg(svg_path, project)
+        except LessonError as error:  # not UTF-8: drawn again when recording
+            if mode is Mode.CHECK:
+                problems.append(error.problem)
+                continue
+            svg = None
         stamp = figure.stamp(text, palette)
         if svg is not None and recordings.svg_stamp(svg) == stamp and recordings.svg_intact(svg):
             continue
@@ -310,8 +321,12 @@ def _figure(
     return problems
 
 
-def _stamps(site, unit: str, mode: Mode, done: Verified) -> list[Problem]:
-    """Which code the lesson's recordings came from: `mkdocs serve` marks a page whose code has changed since."""
+def _stamps(site, code: Code, unit: str, mode: Mode, done: Verified, kept: set) -> list[Problem]:
+    """Which code the lesson's recordings came from: `mkdocs serve` marks a page whose code has changed since.
+
+    A snippet whose recordings were kept (it failed, or printed something else at each run) keeps its old
+    stamp: its recordings did not come from the code as it is now.
+    """
     project = site.project
     snippets = [path for path in project.snippet_files() if path.parent.name == unit]
     path = recordings.stamps_path(project, unit)
@@ -330,13 +345,30 @@ def _stamps(site, unit: str, mode: Mode, done: Verified) -> list[Problem]:
     if recorded == fresh:
         return []
     if mode is Mode.RECORD:
-        _write_or_delete(path, recordings.values_text(fresh), done)
+        for snippet in list(fresh):
+            if not _recorded_whole(code, snippet, kept):
+                if (recorded or {}).get(snippet) is None:
+                    del fresh[snippet]
+                else:
+                    fresh[snippet] = recorded[snippet]
+        if fresh != recorded:
+            _write_or_delete(path, recordings.values_text(fresh) if fresh else None, done)
         return []
     changed = sorted(snippet for snippet in fresh if (recorded or {}).get(snippet) != fresh[snippet])
     message = (
         f"the code changed since it was recorded ({', '.join(changed) or 'snippets removed'}); run `{RECORD} -k {unit}`"
     )
     return [Problem(project.display(path), 1, message)]
+
+
+def _recorded_whole(code: Code, snippet: str, kept: set) -> bool:
+    """Whether a snippet runs and every recording of it was made from this run."""
+    try:
+        code.run(snippet)
+    except LessonError:
+        return False
+    folder = recordings.values_path(code.project, snippet).parent
+    return not any(path.parent == folder for path in kept)
 
 
 def _stale(site, unit: str, wanted: dict, kept: set, mode: Mode, done: Verified) -> list[Problem]:
@@ -410,6 +442,14 @@ def _computed(run: SnippetRun, key: str) -> str | None:
     try:
         return compute(run.namespace, key)
     except Exception:
+        return None
+
+
+def _readable(path: Path, project: Project) -> str | None:
+    """A recording's text; None if there is none or it cannot be read (it is written again)."""
+    try:
+        return recordings.read_output(path, project)
+    except LessonError:
         return None
 
 

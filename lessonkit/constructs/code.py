@@ -10,7 +10,7 @@ and the block right under it is always the recording of what that section prints
     ```
 """
 
-from lessonkit import syntax
+from lessonkit import recordings, syntax
 from lessonkit.constructs.base import Check, Construct, WantOutput, at
 from lessonkit.errors import RECORD, LessonError, Problem
 from lessonkit.lesson import PYTHON, Lesson
@@ -54,6 +54,8 @@ class CodeBlock(Construct):
         elif not page.project.snippet(include.target).is_file():
             message = f'the recorded output "snippets/{include.target}" does not exist; run `{RECORD}` to record it'
             raise LessonError(page.name, include.line, message)
+        else:  # one that is not UTF-8 is shown as its error, not left to the include to fail on
+            recordings.read_output(page.project.snippet(include.target), page.project)
 
     def cells(self, page: Lesson, fence: Fence, notebook):
         include = fence.include

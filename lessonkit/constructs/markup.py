@@ -13,8 +13,6 @@ Two layers, one allow-list each:
   Content-Security-Policy (overrides/main.html) then refuses any inline script a browser meets.
 """
 
-import html as html_text
-
 import nh3
 
 from lessonkit.constructs.base import Check, Construct, at
@@ -111,17 +109,17 @@ class Markup(Construct):
         return [*page.html_tags, *page.attributes]
 
     def problems(self, check: Check, page: Lesson, node):
-        for message, column in _faults(node):
+        for message, column in faults(node):
             yield at(page, node.line, message, column + 1)
 
     def fill(self, page: Lesson, node, out) -> None:
-        faults = _faults(node)
-        if faults:
+        found = faults(node)
+        if found:
             # The tag goes, and the error says why: the build never writes what the check refuses.
-            raise LessonError(page.name, node.line, faults[0][0], faults[0][1] + 1)
+            raise LessonError(page.name, node.line, found[0][0], found[0][1] + 1)
 
 
-def _faults(node) -> list[tuple[str, int]]:
+def faults(node) -> list[tuple[str, int]]:
     """What is not allowed in a tag or an attribute list, each with its 0-based column."""
     if isinstance(node, Attributes):
         pairs, name, allowed = node.pairs, "an attribute list", LIST_ATTRIBUTES
@@ -142,31 +140,32 @@ def _faults(node) -> list[tuple[str, int]]:
         if node.closing:
             return []
         pairs, name, allowed, column = node.attributes, f"<{node.name}>", AUTHOR_ATTRIBUTES, node.column
-    faults = []
+    found = []
     for key, value in pairs:
         key = key.lower()
         if key not in allowed:
             reason = "runs code" if key.startswith("on") else "is not allowed"
-            faults.append((f"the attribute {key}= of {name} {reason} (allowed: {', '.join(sorted(allowed))})", column))
+            found.append((f"the attribute {key}= of {name} {reason} (allowed: {', '.join(sorted(allowed))})", column))
         elif key in URL_ATTRIBUTES and value:
-            scheme = value.split(":", 1)[0].strip().lower() if ":" in value.split("/", 1)[0] else ""
+            # As a browser reads the address: without white space anywhere, with `\` read as `/`.
+            url = "".join(value.split()).replace("\\", "/")
+            scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
             if scheme and scheme not in SCHEMES:
-                faults.append(
+                found.append(
                     (
-                        f'{key}="{html_text.escape(value)}": a {scheme}: address can run code; '
-                        "link to a page or an http(s) address",
+                        f'{key}="{value}": a {scheme}: address can run code; link to a page or an http(s) address',
                         column,
                     )
                 )
-            elif key == "src" and (scheme or value.startswith("//")):
-                faults.append(
+            elif key == "src" and (scheme or url.startswith("//")):
+                found.append(
                     (
                         f'src="{value}": a file from another site breaks offline and tracks readers; '
                         "put it under docs/",
                         column,
                     )
                 )
-    return faults
+    return found
 
 
 CONSTRUCT = Markup()

@@ -125,7 +125,7 @@ def choices(page: Lesson, directive: PredictDirective) -> list[tuple[str, str]]:
     """
     found = []
     for name in sorted(directive.choices, key=lambda name: hashlib.sha256(name.encode()).hexdigest()):
-        output = recordings.read_output(recordings.output_path(page.project, directive.snippet, name))
+        output = recordings.read_output(recordings.output_path(page.project, directive.snippet, name), page.project)
         if not output:
             message = f"the choice {directive.snippet}:{name} has no recorded output; run `{RECORD}`"
             raise LessonError(page.name, directive.line, message)

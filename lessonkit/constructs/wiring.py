@@ -39,6 +39,8 @@ class Wiring(Construct):
                     f", and list what the lesson needs in its front matter, such as\n{_EXAMPLE}"
                 )
                 yield at(page, text.line, message)
+        if page.parsed.problems:
+            return  # front matter that cannot be read is reported as such; what it says is unknown
         if page.uri not in site.course:
             if page.has_code:
                 yield at(
@@ -47,7 +49,10 @@ class Wiring(Construct):
             return
         summary = page.front_matter.get("summary")
         if not isinstance(summary, str) or not summary.strip():
-            message = "give the lesson a one-line `summary:` in its front matter: the home page lists it"
+            message = (
+                "give the lesson a one-line `summary:` in its front matter: the home page lists it, and the lesson "
+                "before it says what comes next with it. Add a line such as\nsummary: what the learner does here"
+            )
             yield at(page, page.line_of_key("summary"), message)
         needs, problem = _needs(page)
         if problem:
@@ -131,7 +136,7 @@ def _after_goal(page: Lesson) -> int:
     if title is None:
         return page.body_offset
     following = [text for text in page.texts if text.line > title.line and text.text.strip()]
-    if not following or following[0].opens is None or following[0].opens.marker != "!!!":
+    if not following or following[0].opens is None or not following[0].opens.admonition:
         return title.line
     block = following[0].opens
     inside = [text.line for text in page.texts if block in text.blocks]

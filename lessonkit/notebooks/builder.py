@@ -16,12 +16,14 @@ import nbformat
 from nbformat import v4
 
 from lessonkit.constructs import construct_of, wiring
-from lessonkit.constructs.markup import AUTHOR_TAGS
+from lessonkit.constructs.markup import AUTHOR_TAGS, faults
+from lessonkit.errors import LessonError
 from lessonkit.lesson import Lesson
 from lessonkit.notebooks.exercises import Exercises
 from lessonkit.notebooks.prose import Prose
+from lessonkit.rules import characters
 from lessonkit.site import Site
-from lessonkit.syntax import Block, Fence, Include, PredictDirective, Text
+from lessonkit.syntax import Block, Fence, HtmlTag, Include, PredictDirective, Text, is_caption_marker
 
 SOLUTION_TAG = "solution"
 # Cells the workbook page leaves out (mkdocs.yml): solutions, and exercise cells that only work in a running notebook.
@@ -110,6 +112,10 @@ def read_cells(
     figures; a page of the site links them instead (`embed_figures=False`). A Markdown page that a
     builder converts links the sources of pages and figures, which it resolves (`source_links=True`).
     """
+    if lesson.problems_reading:  # bytes that are not UTF-8, front matter that is not YAML: nothing to build from
+        problem = lesson.problems_reading[0]
+        raise LessonError(problem.file, problem.line, problem.message, problem.column)
+    _no_hidden_characters(lesson)
     site = site or Site.load(lesson.project)
     notebook = Notebook(site, lesson, link_base, embed_figures, source_links)
     inserted = wiring.insertions(site, lesson, notebook.link)
@@ -143,6 +149,20 @@ def read_cells(
     return notebook.cells
 
 
+def _no_hidden_characters(lesson: Lesson) -> None:
+    """A LessonError at the first invisible or bidirectional character of the page or the code it shows: a notebook
+    never carries one (lessonkit.rules.characters)."""
+    for line, column, message in characters.in_text("\n".join(lesson.parsed.lines)):
+        raise LessonError(lesson.name, line, message, column)
+    for _, include in lesson.code_includes:
+        try:
+            section = lesson.section(include)
+        except LessonError:
+            continue  # a section that is not there stops the notebook where the page shows it, in page order
+        for line, column, message in characters.in_text(section.code):
+            raise LessonError(section.display, section.first_line + line - 1, message, column)
+
+
 def _open(notebook: Notebook, block: Block) -> None:
     title = block.title if block.title is not None else (block.kind or "").capitalize()
     if block.folds and not notebook.folded:
@@ -158,16 +178,21 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
     """A line of prose, each node on it as its construct writes it for a notebook; then the cells it brings."""
     line = text.content
     dedent = len(text.text) - len(line)
-    if line.strip().startswith("///"):  # a caption's markers go; its text stays, a paragraph under its figure
+    if is_caption_marker(line):  # a caption's markers go; its text stays, a paragraph under its figure
         notebook.prose.add_line("")
         return
     edits = [(node.start, node.end, node) for node in _nodes_on(lesson, text.line)]
-    for tag in (tag for tag in lesson.html_tags if tag.line == text.line):
-        if tag.name not in AUTHOR_TAGS or dict(tag.attributes).get("markdown") is not None or tag.closing:
-            edits.append((tag.column, tag.column + len(tag.text.split("\n")[0]), tag))
+    for tag in lesson.html_tags:
+        written = tag.text.split("\n")  # a tag may span lines: each of its lines goes
+        if not tag.line <= text.line < tag.line + len(written) or not _goes(tag):
+            continue
+        if tag.line == text.line:
+            edits.append((tag.column, tag.column + len(written[0]), tag))
+        else:
+            edits.append((0, len(written[text.line - tag.line]), None))
     cells = []
     for start, end, node in sorted(edits, key=lambda edit: edit[0], reverse=True):
-        replacement = _markdown(notebook, lesson, node, markdown_open)
+        replacement = "" if node is None else _markdown(notebook, lesson, node, markdown_open)
         line = line[: max(start - dedent, 0)] + replacement + line[max(end - dedent, 0) :]
         construct = construct_of(node)
         cells = (construct.cells(lesson, node, notebook) if construct else []) + cells
@@ -175,6 +200,12 @@ def _text(notebook: Notebook, lesson: Lesson, text: Text, markdown_open: list[st
     if cells:
         notebook.flush()
         notebook.cells += cells
+
+
+def _goes(tag: HtmlTag) -> bool:
+    """Raw HTML the notebook leaves out: a tag the page may not use or with an attribute it may not use, md_in_html's
+    wrappers (Jupyter shows Markdown inside HTML as it is), and the closing tags that go with them."""
+    return tag.name not in AUTHOR_TAGS or bool(faults(tag)) or "markdown" in dict(tag.attributes) or tag.closing
 
 
 def _nodes_on(lesson: Lesson, line: int) -> list:
@@ -192,7 +223,7 @@ def _markdown(notebook: Notebook, lesson: Lesson, node, markdown_open: list[str]
         if dict(node.attributes).get("markdown") is not None:
             markdown_open.append(node.name)
             return "\n\n"
-        return ""  # a tag the page may not use: the check reports it, and the notebook leaves it out
+        return ""  # a tag or attribute the page may not use: the check reports it, and the notebook leaves it out
     return construct_of(node).markdown(lesson, node, notebook)
 
 

@@ -52,7 +52,8 @@ def page_problems(lesson: Lesson, code) -> list[Problem]:
 def code_problems(project: Project, path: Path) -> list[Problem]:
     """Numbers typed into text a snippet prints, or into any text of a figure module."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
     except (SyntaxError, UnicodeDecodeError):
         return []  # the code checks report a file that cannot be read
     figures = path.parent == project.snippets_dir / "figures"
@@ -63,13 +64,30 @@ def code_problems(project: Project, path: Path) -> list[Problem]:
         for typed in syntax.numbers_in(node.value):
             if _is_digit(typed.number) or node.lineno is None:
                 continue
-            column = node.col_offset + typed.column if node.end_lineno == node.lineno else None
+            column = _column(source.splitlines()[node.lineno - 1], node, typed)
             message = (
                 f"'{typed.number}' is typed into {where}: {_HOW}; format the variable that holds it "
                 'instead, as in f"at x = {x:g}"'
             )
             problems.append(Problem(project.display(path), node.lineno, message, column))
     return problems
+
+
+def _column(line: str, node: ast.Constant, typed: syntax.TypedNumber) -> int | None:
+    """The column (from 1) of a number typed into a string literal, as the file shows it; None if it spans lines.
+
+    The literal's text in the file differs from its value (quotes, a prefix, escapes), and a part of an f-string
+    starts where the f-string does on Python 3.11: so the number is found in the line, from where the node starts.
+    """
+    if node.end_lineno != node.lineno:
+        return None
+    start = len(line.encode()[: node.col_offset].decode(errors="replace"))  # ast counts bytes, not characters
+    index = start - 1
+    for _ in range(node.value[: typed.column - 1].count(typed.number) + 1):
+        index = line.find(typed.number, index + 1)
+        if index < 0:
+            return None
+    return index + 1
 
 
 def _printed_text(tree: ast.AST) -> Iterator[ast.Constant]:
@@ -115,6 +133,8 @@ def _texts(node: ast.AST) -> Iterator[ast.Constant]:
     elif isinstance(node, ast.BinOp):  # "a" + "b", "%s" % x
         yield from _texts(node.left)
         yield from _texts(node.right)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        yield from _texts(node.func.value)  # "{} at 0.5".format(y)
 
 
 def _typed_numbers(lesson: Lesson) -> Iterator[syntax.TypedNumber]:

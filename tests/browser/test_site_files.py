@@ -3,7 +3,6 @@
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,98 +10,14 @@ import material
 import pytest
 
 from lessonkit.offline import site_url_of
-
-# Attributes that make a browser fetch something when the page loads.
-_LOADS = {
-    ("script", "src"),
-    ("img", "src"),
-    ("img", "srcset"),
-    ("source", "src"),
-    ("source", "srcset"),
-    ("iframe", "src"),
-    ("video", "src"),
-    ("video", "poster"),
-    ("audio", "src"),
-    ("embed", "src"),
-    ("object", "data"),
-    ("image", "href"),
-    ("use", "href"),
-}
-_LOADING_LINKS = {
-    "stylesheet",
-    "preload",
-    "modulepreload",
-    "prefetch",
-    "preconnect",
-    "dns-prefetch",
-    "icon",
-    "manifest",
-}
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
+from tests.built_html import CSS_URL, BuiltPage
 
 
-def _runs(script_type: str | None) -> bool:
-    """Whether a browser runs a <script> of this type (`application/json` is data, and never runs)."""
-    kind = (script_type or "").split(";")[0].strip().lower()
-    return kind in ("", "module", "importmap", "speculationrules") or "script" in kind  # text/javascript and kin
-
-
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.loads: list[str] = []
-        self.description: str | None = None
-        self.policies: list[str] = []  # each Content-Security-Policy <meta>
-        self.governed_before_policy: list[str] = []  # scripts and styles ahead of the first policy
-        self.inline_scripts: list[str] = []  # the text of each <script> that runs and has no src
-        self._in_style = False
-        self._script: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if attributes.get(name):
-                self.ids.add(attributes[name])
-        if tag == "a" and attributes.get("href") is not None:
-            self.links.append(attributes["href"])
-        if tag == "meta" and attributes.get("name") == "description":
-            self.description = attributes.get("content")
-        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
-            self.policies.append(attributes.get("content") or "")
-        stylesheet = tag == "link" and "stylesheet" in (attributes.get("rel") or "").split()
-        if not self.policies and (tag in ("script", "style") or stylesheet):
-            self.governed_before_policy.append(self.get_starttag_text())
-        if tag == "script" and "src" not in attributes and _runs(attributes.get("type")):
-            self._script = []
-        if tag == "link" and _LOADING_LINKS & set((attributes.get("rel") or "").split()):
-            self.loads.append(attributes.get("href") or "")
-        for attribute in ("src", "srcset", "poster", "data", "href"):
-            if (tag, attribute) in _LOADS and attributes.get(attribute):
-                self.loads.extend(part.split()[0] for part in attributes[attribute].split(",") if part.strip())
-        if attributes.get("style"):
-            self.loads.extend(_CSS_URL.findall(attributes["style"]))
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-        if tag == "script" and self._script is not None:
-            self.inline_scripts.append("".join(self._script))
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
-        if self._in_style:
-            self.loads.extend(_CSS_URL.findall(data))
-
-
-@pytest.fixture(scope="session")
-def site_files(built) -> dict[str, _Page]:
+@pytest.fixture(scope="module")
+def site_files(built) -> dict[str, BuiltPage]:
     pages = {}
     for path in sorted(built.site_dir.rglob("*.html")):
-        parser = _Page()
+        parser = BuiltPage()
         parser.feed(path.read_text(encoding="utf-8"))
         pages[path.relative_to(built.site_dir).as_posix()] = parser
     return pages
@@ -139,7 +54,7 @@ def test_no_stylesheet_of_the_site_loads_anything_from_another_host(built):
     foreign = {
         css.relative_to(built.site_dir).as_posix(): found
         for css in built.site_dir.rglob("*.css")
-        if (found := _CSS_URL.findall(css.read_text(encoding="utf-8")))
+        if (found := CSS_URL.findall(css.read_text(encoding="utf-8")))
     }
     assert not foreign, foreign
 

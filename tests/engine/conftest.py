@@ -62,3 +62,18 @@ def as_site(project: Project, nav: list[str]) -> Path:
         (project.root / entry).symlink_to(real / entry, target_is_directory=True)
     shutil.copytree(real / "docs" / "stylesheets", project.docs_dir / "stylesheets")
     return project.root / "mkdocs.yml"
+
+
+def add_section(project: Project, name: str, code: str, above: str = "", shown: bool = True) -> int:
+    """Append a section to the fixture's snippet (`above`: a line right above its start marker) and, if `shown`,
+    show it on the page before the exercises with its output block. Returns the line of the section's first code."""
+    path = project.root / SNIPPET
+    before = path.read_text(encoding="utf-8")
+    path.write_text(f"{before}\n{above}# --8<-- [start:{name}]\n{code}\n# --8<-- [end:{name}]\n", encoding="utf-8")
+    if shown:
+        block = (
+            f'```{{.python notest title="snippets/mini/square.py"}}\n--8<-- "mini/square.py:{name}"\n```\n\n'
+            f'```{{.text .no-copy title="Output"}}\n--8<-- "mini/outputs/square/{name}.txt"\n```\n\n'
+        )
+        edit(project.root / PAGE, "## Exercises", block + "## Exercises")
+    return line_of(path, f"[start:{name}]") + 1

@@ -155,7 +155,7 @@ def test_python_that_no_test_runs_is_reported(mini, block, message):
     "block",
     [
         # After a fence that pytest-markdown-docs runs: what it prints is not recorded, so it cannot be shown.
-        "```python\nprint(2 + 2)\n```\n\n```text\n4\n```\n",
+        "```python\nprint(2 + 2)\n```\n\n```text\nfour\n```\n",
         # After an included section, typed instead of its recording.
         '```{.python notest}\n--8<-- "mini/square.py:by_hand"\n```\n\n```text\nby hand: 6.0\n```\n',
         # Titled Output anywhere, typed.
@@ -167,8 +167,8 @@ def test_a_hand_typed_output_block_fails_with_its_line_and_the_fix(mini, block):
     edit(mini.root / PAGE, "## Exercises", f"{block}\n## Exercises")
     typed = [p for p in checked(mini) if "hand-typed output block" in p.message]
     assert len(typed) == 1
-    output_line = line_of(mini.root / PAGE, "by hand: 6.0" if "6.0" in block else "```text")
-    assert typed[0].line in (output_line, output_line - 1)
+    typed_output = line_of(mini.root / PAGE, "by hand: 6.0" if "6.0" in block else "four")
+    assert typed[0].line == typed_output - 1  # the line that opens the typed block
     assert '```{.text .no-copy title="Output"}' in typed[0].message
 
 

@@ -12,7 +12,7 @@ import pytest
 from lessonkit.answers import check_answer
 from lessonkit.notebooks import notebook_text, read_cells
 from tests.answer_cases import CASES
-from tests.engine.conftest import PAGE, checked, edit, line_of, page
+from tests.engine.conftest import PAGE, SNIPPET, checked, edit, line_of, page, record
 from tests.engine.test_extension import convert
 
 ANSWER = "{{ answer mini/square.py:x.grad:.1f }}"
@@ -95,10 +95,22 @@ def test_the_boxes_of_one_exercise_share_the_hint_after_the_last(mini):
     )
 
 
-def test_an_answer_in_a_fold_or_of_several_numbers_is_reported(mini):
+def test_an_answer_in_a_fold_is_reported(mini):
     edit(mini.root / PAGE, "    Twice $x$:", "    {{ answer mini/square.py:slope:.1f }}\n\n    Twice $x$:")
     (folded,) = [p for p in checked(mini) if "inside a fold" in p.message]
     assert folded.line == line_of(mini.root / PAGE, "{{ answer mini/square.py:slope:.1f }}")
+    assert folded.message.startswith("an exercise box inside a fold stays hidden until the fold is opened")
+
+
+def test_an_answer_of_several_numbers_is_reported(mini):
+    edit(mini.root / SNIPPET, 'print("by hand:", slope)', 'print("by hand:", slope)\nslopes = [slope, slope]')
+    edit(mini.root / PAGE, ANSWER, "{{ answer mini/square.py:slopes:.1f }}")
+    record(mini)
+    (several,) = [p for p in checked(mini) if "one number" in p.message]
+    assert (several.file, several.line) == (PAGE, line_of(mini.root / PAGE, "{{ answer mini/square.py:slopes"))
+    assert several.message == (
+        "{{ mini/square.py:slopes:.1f }} is recorded as '[6.0, 6.0]': an answer must be one number"
+    )
 
 
 def test_the_notebook_checks_answers_with_nothing_but_python(mini):

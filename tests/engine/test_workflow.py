@@ -4,11 +4,11 @@ What only a first run on GitHub can show (that Google Chrome is where the runner
 that PyTorch's CPU index serves the pinned torch) is listed in the README.
 """
 
+import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -39,8 +39,9 @@ def test_the_workflow_is_valid_by_githubs_schema(project):
 
 
 def test_actionlint_finds_nothing(project):
-    # Beside the Python running the tests: its environment has the test extra, activated or not.
-    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+    # Beside the Python running the tests (a venv's bin/, activated or not), in the project's .venv, or on PATH.
+    beside = os.pathsep.join([os.path.dirname(sys.executable), str(project.root / ".venv" / "bin")])
+    actionlint = shutil.which("actionlint", path=beside) or shutil.which("actionlint")
     assert actionlint, 'actionlint comes with the test extra: pip install -c constraints.txt -e ".[test]"'
     done = subprocess.run([actionlint, "-oneline", WORKFLOW], cwd=project.root, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -27,8 +27,15 @@ def test_the_rule_and_the_three_methods_agree_with_the_derivative(rule):
     assert_agrees(run_snippet("derivative_rules/rules.py")[rule.name], rule)
 
 
-def test_the_central_difference_uses_the_step_the_page_names():
-    assert run_snippet("derivative_rules/rules.py")["h"] == 1e-5
+def test_the_central_differences_step_is_near_where_truncation_and_rounding_balance():
+    """The page: a step near the cube root of float64's machine epsilon, where the two errors balance."""
+    h = run_snippet("derivative_rules/rules.py")["h"]
+    assert 0.5 < h / torch.finfo(torch.float64).eps ** (1 / 3) < 2
+
+    def error(step: float) -> float:  # of the central difference of sin at 1, whose slope is cos(1)
+        return abs((math.sin(1 + step) - math.sin(1 - step)) / (2 * step) - math.cos(1))
+
+    assert error(h) < error(100 * h) and error(h) < error(h / 100)  # larger: truncation; smaller: rounding
 
 
 def test_each_check_prints_the_four_slopes():

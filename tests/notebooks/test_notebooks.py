@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 
 from lessonkit.notebooks import NOT_IN_WORKBOOK, notebook_text, read_cells
 from lessonkit.recordings import read_output
+from tests.built_html import foreign_loads, local_targets
 from tests.notebooks.conftest import lessons
 
 LESSONS = [pytest.param(lesson, id=lesson.stem, marks=pytest.mark.lesson(lesson.stem)) for lesson in lessons()]
@@ -92,7 +93,7 @@ def test_workbook_pages_load_nothing_from_other_hosts_and_leave_out_solutions(bu
         html_path = built_site.site_dir / "workbooks" / lesson.stem / "index.html"
         html = html_path.read_text(encoding="utf-8")
         where = html_path.relative_to(built_site.site_dir)
-        assert not _loads_from_other_hosts(html), f"{where}: {_loads_from_other_hosts(html)}"
+        assert not foreign_loads(html), f"{where} loads from other hosts: {foreign_loads(html)}"
         assert "mathjax" not in html.lower(), where
         assert f"workbooks/{lesson.stem}/" not in search_index, f"{where} repeats its lesson in search results"
         assert "celltag_" + NOT_IN_WORKBOOK not in html, f"{where} shows a solution or exercise cell"
@@ -104,17 +105,6 @@ def test_workbook_pages_load_nothing_from_other_hosts_and_leave_out_solutions(bu
             flags=re.DOTALL,
         )
         assert "$" not in prose, f"{where} still shows TeX, not MathML"
-        for target in re.findall(r'(?:href|src)="(?![a-z][a-z0-9+.-]*:|#|//)([^"#?]+)', html):
-            resolved = html_path.parent / target
+        for target in local_targets(html):
+            resolved = (built_site.site_dir if target.startswith("/") else html_path.parent) / target.lstrip("/")
             assert (resolved / "index.html" if resolved.is_dir() else resolved).is_file(), f"{where}: {target}"
-
-
-def _loads_from_other_hosts(html: str) -> list[str]:
-    """Tags, script imports and CSS URLs that would fetch from another host ("canonical" only names the page)."""
-    other_host = r"""\s*["']?(?:[a-z]+:)?//"""
-    tags = [
-        tag
-        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", html)
-        if re.search(rf"(?:src|href)={other_host}", tag) and 'rel="canonical"' not in tag
-    ]
-    return tags + re.findall(rf"(?:import\s*\(|@import|url\(){other_host}", html)
