@@ -81,7 +81,7 @@ def test_the_choices_are_what_the_three_sections_print(predicting):
     assert {output.strip() for _, output in offered} == {ANSWER, *OTHERS}
 
 
-def test_the_built_page_folds_the_answering_code_and_output_right_after_the_form(predicting):
+def test_the_built_page_folds_the_answering_code_output_and_explanation_right_after_the_form(predicting):
     html = convert(predicting)
     form = re.search(r'<form class="lesson-predict" data-answer="(\d)">(.*?)</form>', html, re.S)
     labels = re.findall(r'<input type="radio" name="[^"]+" value="(\d)"> <code>([^<]*)</code>', form[2])
@@ -93,7 +93,8 @@ def test_the_built_page_folds_the_answering_code_and_output_right_after_the_form
     assert "snippets/mini/square.py" in fold and 'tensor</span><span class="p">(</span><span class="mf">3.0' in fold
     assert f"<code>{ANSWER}\n</code>" in fold  # the output, inside the fold
     assert html.count(f"<code>{ANSWER}\n</code>") == 1  # and nowhere outside it
-    assert "<p>Each <code>backward()</code> adds into <code>.grad</code>.</p>" in html[form.end() + len(fold) :]
+    # The explanation that follows gives the answer away too: it is inside the fold, up to the next heading.
+    assert "<p>Each <code>backward()</code> adds into <code>.grad</code>.</p>" in fold
 
 
 def test_a_prediction_without_its_answering_code_right_under_it_is_reported_with_the_block(predicting):
