@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from lessonkit.generate import MARKDOWN, site_files, write_files
+from lessonkit.lesson import page_text
 from lessonkit.project import GENERATED, Project
 from lessonkit.site import Site, read_config
 
@@ -56,6 +57,8 @@ def _zensical(project: Project, site_dir: Path, env: dict) -> subprocess.Complet
     work = project.root / f".zensical-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(project.docs_dir, work / "docs", ignore=shutil.ignore_patterns(*GENERATED))
+    for page in (work / "docs").rglob("*.md"):  # as MkDocs gets them (hooks/pages.py): not UTF-8 shows an error
+        page.write_text(page_text(page.read_bytes()), encoding="utf-8")
     write_files(work / "docs", files)
     config = project.root / f".zensical-{os.getpid()}.yml"
     settings = {
@@ -90,28 +93,35 @@ def shown_problems(site_dir: Path) -> list[str]:
 
 
 class _ErrorBoxes(HTMLParser):
-    """The text of each element of class `lesson-error` (the extension's error boxes, inline or block)."""
+    """The text of each element of class `lesson-error` (the extension's error boxes, inline or block), without a
+    block's title ("This part of the page could not be built")."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.messages: list[str] = []
         self._depth = 0  # > 0 inside an error box
+        self._title = 0  # the depth of the box's title while inside it, else 0
         self._text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
         if self._depth:
             self._depth += 1
-        elif "lesson-error" in (dict(attrs).get("class") or "").split():
+            if "admonition-title" in classes:
+                self._title = self._depth
+        elif "lesson-error" in classes:
             self._depth, self._text = 1, []
 
     def handle_endtag(self, tag):
         if self._depth:
+            if self._depth == self._title:
+                self._title = 0
             self._depth -= 1
             if not self._depth:
                 self.messages.append(html.unescape(" ".join("".join(self._text).split())))
 
     def handle_data(self, data):
-        if self._depth:
+        if self._depth and not self._title:
             self._text.append(data)
 
 

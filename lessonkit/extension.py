@@ -125,8 +125,11 @@ class Filler:
             else:
                 self.replace_lines(node, [block])
         elif isinstance(node, HtmlTag):
-            written = node.text.split("\n")[0]
-            self._spans.setdefault(node.line, []).append((node.column, node.column + len(written), self._inline(text)))
+            # The error takes the tag's first line; the rest of a tag written over several lines goes with it.
+            first, *rest = node.text.split("\n")
+            self._spans.setdefault(node.line, []).append((node.column, node.column + len(first), self._inline(text)))
+            for offset, written in enumerate(rest, 1):
+                self._spans.setdefault(node.line + offset, []).append((0, len(written), ""))
         else:
             self.replace(node, self._inline(text))
 
@@ -211,18 +214,31 @@ def _notebook_buttons(page: Lesson, out: Filler) -> None:
 
 
 def _hidden_characters(page: Lesson, out: Filler) -> None:
-    """Invisible and bidirectional characters in the page's text: each shown as an error where it is."""
+    """Invisible and bidirectional characters in what the page shows, each shown as an error where it is: in a
+    line of text, in place of the word; in a block (written there, a snippet's code or a recorded output), in place
+    of the block."""
     for text in page.texts:
         for _, column, message in characters.in_text(text.text):
             out.error(_At(text.line, column - 1, column), Problem(page.name, text.line, message, column))
-    for fence, include in page.code_includes:
+    for fence in page.fences:
         try:
-            code = page.section(include).code
+            file, first, shown = _shown_in(page, fence)
         except LessonError:
             continue  # the code construct shows it
-        for line, column, message in characters.in_text(code):
-            section = page.section(include)
-            out.error(fence, Problem(section.display, section.first_line + line - 1, message, column))
+        for line, column, message in characters.in_text(shown):  # each one logged; the first takes the block
+            out.error(fence, Problem(file, first + line - 1, message, column))
+
+
+def _shown_in(page: Lesson, fence: Fence) -> tuple[str, int, str]:
+    """What a block shows on the page: the file that holds it, the line it starts at there, and its text."""
+    include = fence.include
+    if include is None:
+        return page.name, fence.line + 1, "\n".join(fence.body)
+    if include.is_code:
+        section = page.section(include)
+        return section.display, section.first_line, section.code
+    path = page.project.snippet(include.target)
+    return path.relative_to(page.project.root).as_posix(), 1, recordings.read_output(path, page.project) or ""
 
 
 def _stale_recordings(page: Lesson, out: Filler) -> None:

@@ -343,7 +343,7 @@ def quoted_ref(span: syntax.Span) -> ValueRef | None:
 @functools.lru_cache(maxsize=128)  # `mkdocs serve` loads every page again at each edit: keep the cache bounded
 def _load(project: Project, page: Path, data: bytes) -> Lesson:
     try:
-        return Lesson.read(project, page, _newlines(data.decode("utf-8")))
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")
@@ -351,13 +351,13 @@ def _load(project: Project, page: Path, data: bytes) -> Lesson:
             f"byte 0x{data[error.start]:02X} is not UTF-8 (text from another encoding, Latin-1 say); "
             "save the file as UTF-8"
         )
-        where = project.display(page)
-        return Lesson.read(
-            project, page, _newlines(data.decode("utf-8", errors="replace")), (Problem(where, line, message, column),)
-        )
+        return Lesson.read(project, page, page_text(data), (Problem(project.display(page), line, message, column),))
+    return Lesson.read(project, page, page_text(data))
 
 
-def _newlines(text: str) -> str:
-    """The text as MkDocs reads a page, so that the extension finds its page: without a byte-order mark (which the
-    check of hidden characters still reports), and with Windows' and old Macs' line ends as `\\n`."""
+def page_text(data: bytes) -> str:
+    """A page's text as the engine reads it, and MkDocs too (lessonkit/hooks/pages.py), so that the extension finds
+    its page: bytes that are not UTF-8 as U+FFFD, no byte-order mark (which the check of hidden characters still
+    reports), and Windows' and old Macs' line ends as `\\n`."""
+    text = data.decode("utf-8", errors="replace")
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -109,11 +109,6 @@ def test_serve_keeps_answering_other_pages_while_one_has_a_front_matter_error(mi
 
 
 @pytest.mark.slow  # a server of its own
-@pytest.mark.xfail(
-    strict=True,
-    reason="MkDocs reads a page itself and stops the whole build on a byte that is not UTF-8 (File.content_string "
-    "raises); no hook gives it the page decoded with the error shown (lessonkit/hooks: on_page_read_source)",
-)
 def test_serve_keeps_answering_other_pages_while_one_is_not_utf_8(mini, tmp_path):
     as_site(mini, ["mini.md", "other.md"])
     (mini.docs_dir / "other.md").write_text("# Other\n\nNothing broken here.\n", encoding="utf-8")

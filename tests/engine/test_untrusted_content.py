@@ -84,16 +84,7 @@ def outside_errors(html: str) -> str:
     return re.sub(r'<div class="admonition failure lesson-error">.*?</div>', "", html, flags=re.S)
 
 
-MULTI_LINE = pytest.mark.xfail(
-    strict=True,
-    reason="lessonkit/extension.py Filler.error replaces only the first line of a refused tag: the rest of the tag "
-    "(onerror=...) stays on the page as text (harmless, but the page shows the attack's words outside the error)",
-)
-
-
-@pytest.mark.parametrize(
-    "case", [pytest.param(case, marks=MULTI_LINE) if case == "multi-line-tag" else case for case in sorted(UNSAFE)]
-)
+@pytest.mark.parametrize("case", sorted(UNSAFE))
 def test_the_built_page_carries_no_unsafe_content_and_shows_the_error_instead(mini, case, caplog):
     line, column = inject(mini, case)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.lessonkit"):
