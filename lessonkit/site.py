@@ -121,7 +121,7 @@ def _load(project: Project, versions: tuple) -> "Site":
     return Site(project, lessons, nav, problems)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(syntax.YAML_LOADER):
     """mkdocs.yml as data: `!ENV [NAME, default]` as MkDocs reads it, other tags as the text they carry."""
 
 

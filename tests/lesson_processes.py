@@ -73,7 +73,9 @@ def pytest_collection_finish(session):
         # waiting on one another across processes would spin where a single thread simply computes.
         torch.set_num_threads(1)
         config._tmp_path_factory.getbasetemp()  # made once here, so that the lessons' processes share it
-        config.stash[_LESSONS] = (_Lessons(session, list(groups.values())), mine)
+        # The largest first, so that no long one starts last while the other processors wait.
+        largest_first = sorted(groups.values(), key=len, reverse=True)
+        config.stash[_LESSONS] = (_Lessons(session, largest_first), mine)
 
 
 @pytest.hookimpl(tryfirst=True)
