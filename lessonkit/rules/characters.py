@@ -3,10 +3,10 @@
 Every character of Unicode's format class (Cf: zero-width spaces and joiners, bidirectional
 controls such as U+202E and U+200E, the Arabic letter mark U+061C, soft hyphens, tag characters),
 the Hangul fillers (U+3164 is a letter to Python, so a name made of it alone is invisible), the braille
-blank
-and the variation selectors.
+blank and the variation selectors. None of them is ASCII.
 """
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from lessonkit.project import Project
 
 FILLERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
 VARIATION_SELECTORS = {*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def hidden(char: str) -> bool:
@@ -25,8 +26,11 @@ def hidden(char: str) -> bool:
 def in_text(text: str) -> list[tuple[int, int, str]]:
     """(line, column, message) of each hidden character of a text, both counted from 1."""
     found = []
+    if text.isascii():  # most of a lesson: nothing to look at character by character
+        return found
     for number, line in enumerate(text.splitlines(), 1):
-        for column, char in enumerate(line, 1):
+        for match in _NOT_ASCII.finditer(line):
+            char, column = match[0], match.start() + 1
             if hidden(char):
                 name = unicodedata.name(char, "UNNAMED")
                 message = (

@@ -86,3 +86,11 @@ def test_the_build_ships_no_hidden_character_from_a_fence_or_a_recorded_output(m
     assert "\u202e" not in html
     assert f"<pre>{place}: invisible character U+202E" in html  # in place of the block
     assert any(message.startswith(f"{place}: invisible character U+202E") for message in caplog.messages)
+
+
+def test_no_ascii_character_is_hidden_so_an_ascii_text_needs_no_closer_look():
+    from lessonkit.rules.characters import hidden, in_text
+
+    assert [point for point in range(128) if hidden(chr(point))] == []
+    assert [hidden(char) for char in "a\u00ad\u3164\ufe0f"] == [False, True, True, True]
+    assert [(line, column) for line, column, _ in in_text("\u03c3 = 1\nx\u200by = \u0177\u202e")] == [(2, 2), (2, 8)]
