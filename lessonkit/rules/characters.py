@@ -6,7 +6,6 @@ the Hangul fillers (U+3164 is a letter to Python, so a name made of it alone is 
 blank and the variation selectors. None of them is ASCII.
 """
 
-import re
 import unicodedata
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from lessonkit.project import Project
 
 FILLERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
 VARIATION_SELECTORS = {*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)}
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def hidden(char: str) -> bool:
@@ -29,9 +27,10 @@ def in_text(text: str) -> list[tuple[int, int, str]]:
     if text.isascii():  # most of a lesson: nothing to look at character by character
         return found
     for number, line in enumerate(text.splitlines(), 1):
-        for match in _NOT_ASCII.finditer(line):
-            char, column = match[0], match.start() + 1
-            if hidden(char):
+        if line.isascii():
+            continue
+        for column, char in enumerate(line, 1):
+            if not char.isascii() and hidden(char):
                 name = unicodedata.name(char, "UNNAMED")
                 message = (
                     f"invisible character U+{ord(char):04X} {name}; delete it "
