@@ -23,9 +23,9 @@ y = x**2
 y.backward()
 try:
     y.backward()  # the same graph, not a fresh one
-    print(x.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+print(x.grad)
 # --8<-- [end:same_graph_twice]
 
 # --8<-- [start:clear]

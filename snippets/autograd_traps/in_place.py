@@ -8,9 +8,9 @@ y = x.exp()  # exp saves its result: the derivative of e^x is e^x
 y += 1  # in place: the saved result is overwritten
 try:
     y.sum().backward()
-    print(x.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+print(x.grad)
 # --8<-- [end:in_place]
 
 # --8<-- [start:out_of_place]

@@ -4,20 +4,17 @@
 import torch
 
 try:
-    counts = torch.tensor([1, 2, 3], requires_grad=True)
-    print(counts.dtype, counts.requires_grad)
+    print(torch.tensor([1, 2, 3], requires_grad=True))
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
 # --8<-- [end:integer]
 
 # --8<-- [start:requires_grad_ignored]
-counts = torch.tensor([1, 2, 3])
-print(counts.dtype, counts.requires_grad)
+print(torch.tensor([1, 2, 3]))
 # --8<-- [end:requires_grad_ignored]
 
 # --8<-- [start:converted]
-counts = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-print(counts.dtype, counts.requires_grad)
+print(torch.tensor([1.0, 2.0, 3.0], requires_grad=True))
 # --8<-- [end:converted]
 
 # --8<-- [start:floating]

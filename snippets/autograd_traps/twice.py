@@ -8,9 +8,9 @@ y = x * x  # the multiplication saves x for its backward pass
 y.backward()
 try:
     y.backward()  # the same graph again
-    print(x.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+print(x.grad)
 # --8<-- [end:second_backward]
 
 # --8<-- [start:retained]

@@ -7,8 +7,7 @@ x = torch.tensor(3.0, requires_grad=True)
 f = x**3
 (df_dx,) = torch.autograd.grad(f, x)
 try:
-    (d2f_dx2,) = torch.autograd.grad(df_dx, x)
-    print(d2f_dx2)
+    print(torch.autograd.grad(df_dx, x)[0])
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
 # --8<-- [end:without_create_graph]
@@ -18,8 +17,7 @@ x = torch.tensor(3.0, requires_grad=True)
 f = x**3
 (df_dx,) = torch.autograd.grad(f, x)
 try:
-    (again,) = torch.autograd.grad(f, x)  # f's graph a second time
-    print(again)
+    print(torch.autograd.grad(f, x)[0])  # f's graph a second time
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
 # --8<-- [end:through_f_again]

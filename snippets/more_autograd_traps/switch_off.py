@@ -51,9 +51,9 @@ print("x + c:", x.grad)  # d(x + c)/dx = 1
 x = torch.tensor(2.0, requires_grad=True)
 try:
     (x * c).backward()
-    print(x.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+print(x.grad)
 # --8<-- [end:inference_mul]
 
 # --8<-- [start:no_grad_mul]
@@ -65,7 +65,7 @@ print(x.grad)
 # --8<-- [start:untracked_mul]
 try:
     (a * c).backward()  # neither factor has a history
-    print(a.grad)
 except RuntimeError as error:
     print(f"{type(error).__name__}: {error}")
+print(a.grad)
 # --8<-- [end:untracked_mul]

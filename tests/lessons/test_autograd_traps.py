@@ -75,7 +75,10 @@ def test_a_second_backward_through_the_same_graph_raises():
     y.backward()
     with pytest.raises(RuntimeError, match=FREED):
         y.backward()
-    assert outputs_of("autograd_traps/twice.py:second_backward").startswith(f"RuntimeError: {FREED}")
+    assert x.grad.item() == 2 * 3.0  # the refused pass added nothing to the first one's gradient
+    shown = outputs_of("autograd_traps/twice.py:second_backward")
+    assert shown.startswith(f"RuntimeError: {FREED}") and shown.endswith(f"\n{torch.tensor(6.0)!r}\n")
+    assert outputs_of("autograd_traps/accumulate.py:same_graph_twice").endswith(f"\n{torch.tensor(6.0)!r}\n")
 
 
 def test_backward_frees_what_the_multiplication_saved():
@@ -121,7 +124,9 @@ def test_exp_saves_its_result_and_an_in_place_change_raises_the_version():
     assert y._version == 1
     with pytest.raises(RuntimeError, match=f"{IN_PLACE}.*is at version 1; expected version 0"):
         y.sum().backward()
-    assert IN_PLACE in outputs_of("autograd_traps/in_place.py:in_place")
+    assert x.grad is None  # the refused pass stored no gradient
+    shown = outputs_of("autograd_traps/in_place.py:in_place")
+    assert IN_PLACE in shown and shown.endswith("\nNone\n")
 
 
 def test_a_new_tensor_leaves_the_saved_result_alone():

@@ -12,6 +12,7 @@ from lessonkit import Project, run_snippet
 from lessonkit.figures.tracing import trace_values
 from lessonkit.runner import run_sections
 from lessonkit.sections import read_sections
+from tests.lessons.values import check_every_operation
 
 # Both the engine and the closed forms below compute in float64: a few units in the last place.
 REL = 1e-12
@@ -252,32 +253,9 @@ def test_the_tracer_reads_the_local_derivatives_each_value_stores():
     assert leaf.grad.item() == 3.0  # what the hurried multiplication left in v.grad
 
 
-def central_difference(f, point, index, h=1e-6):
-    """∂f/∂point[index] by the central difference quotient, in float64 plain arithmetic."""
-    up, down = list(point), list(point)
-    up[index] += h
-    down[index] -= h
-    return (f(*up) - f(*down)) / (2 * h)
-
-
 def test_every_operation_against_finite_differences(run):
     """An expression the page never shows, using every operation, differentiated by the engine."""
-    Value = run["Value"]
-
-    def expression(a, b):
-        return ((a * b).sigmoid() + (a - b) ** 3 - (2 - a).tanh() + (b * a**-1).log() + (-a).exp() * b.sin()) * 0.5
-
-    def plain(a, b):
-        return (sigmoid(a * b) + (a - b) ** 3 - math.tanh(2 - a) + math.log(b / a) + math.exp(-a) * math.sin(b)) * 0.5
-
-    point = (0.7, 1.9)
-    leaves = [Value(number) for number in point]
-    out = expression(*leaves)
-    assert out.data == pytest.approx(plain(*point), rel=REL)
-    out.backward()
-    for index, leaf in enumerate(leaves):
-        # The central difference's own error is about h² times the third derivative: 1e-9 is ample.
-        assert leaf.grad == pytest.approx(central_difference(plain, point, index), rel=1e-7)
+    check_every_operation(run["Value"], REL)
 
 
 def test_power_needs_a_to_the_k_minus_1_to_exist(run):

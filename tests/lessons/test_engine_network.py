@@ -11,6 +11,7 @@ from lessonkit import Project, run_snippet
 from lessonkit.runner import run_sections
 from lessonkit.sections import find_section, read_sections
 from tests.lessons.figures import figure
+from tests.lessons.values import check_every_operation
 
 NETWORK = "engine_network/network.py"
 RELU = (
@@ -43,6 +44,11 @@ def test_value_is_build_autograds_whole_class_plus_relu():
     there = find_section(snippets, "build_autograd/value.py", "engine").code
     assert RELU in here
     assert here.replace(RELU, "") == there
+
+
+def test_every_operation_of_the_lessons_copy_against_finite_differences(run):
+    """The same check as build_autograd's: this copy is what the lesson's notebook runs."""
+    check_every_operation(run["Value"], 1e-12)
 
 
 def test_relu_slope_at_zero_is_zero_like_torch_relu(run):

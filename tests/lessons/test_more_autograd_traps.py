@@ -104,15 +104,15 @@ def test_saving_an_inference_tensor_for_backward_is_refused():
     x = torch.tensor(2.0, requires_grad=True)
     with pytest.raises(RuntimeError, match="Inference tensors cannot be saved for backward"):
         (x * c).backward()  # d(x·c)/dx = c: the multiplication must save c
-    assert outputs_of("more_autograd_traps/switch_off.py:inference_mul").startswith(
-        "RuntimeError: Inference tensors cannot be saved for backward"
-    )
+    shown = outputs_of("more_autograd_traps/switch_off.py:inference_mul")
+    assert shown.startswith("RuntimeError: Inference tensors cannot be saved for backward")
+    assert shown.endswith("\nNone\n") and x.grad is None  # the refused pass stored no gradient
 
 
 def test_a_product_of_two_tensors_without_history_cannot_backward():
     with pytest.raises(RuntimeError, match=NO_GRAD_FN):
         (torch.tensor(2.0) * torch.tensor(3.0)).backward()
-    assert outputs_of("more_autograd_traps/switch_off.py:untracked_mul") == f"RuntimeError: {NO_GRAD_FN}\n"
+    assert outputs_of("more_autograd_traps/switch_off.py:untracked_mul") == f"RuntimeError: {NO_GRAD_FN}\nNone\n"
 
 
 # Trap 7
