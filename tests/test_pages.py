@@ -10,6 +10,7 @@ from lessonkit import Project
 from lessonkit.errors import report
 from lessonkit.rules.characters import check_files
 from lessonkit.site import Site
+from lessonkit.syntax import PredictDirective
 from lessonkit.verify import Mode, verify
 
 PROJECT = Project.here()
@@ -27,6 +28,11 @@ AUTHORED_FOLDERS = (
     "docs/stylesheets",
 )
 AUTHORED_FILES = ("README.md", "CONTRIBUTING.md", "DECISIONS.md", "mkdocs.yml", "pyproject.toml")
+# Predictions with a single distractor, because no third output is plausible, each with why. Every other prediction
+# offers at least two (the engine checks that no two choices print the same).
+ONE_DISTRACTOR = {
+    "build_autograd/first.py:leaves_first": "walked leaves first, x gets 0; outputs first, the right gradient",
+}
 
 
 @pytest.mark.parametrize("unit", [pytest.param(unit, marks=pytest.mark.lesson(unit)) for unit in SITE.units])
@@ -53,3 +59,13 @@ def test_each_lesson_has_a_test_module_of_its_own(project):
         if not (project.root / "tests" / "lessons" / f"test_{lesson}.py").is_file()
     ]
     assert not missing, f"lessons without their test module: {missing}"
+
+
+def test_each_prediction_offers_at_least_two_distractors_unless_listed():
+    fewer = {
+        f"{predict.snippet}:{predict.answer}"
+        for lesson in SITE.lessons
+        for predict in lesson.directives(PredictDirective)
+        if len(predict.distractors) < 2
+    }
+    assert fewer == set(ONE_DISTRACTOR)

@@ -10,9 +10,7 @@ import warnings
 import pytest
 import torch
 
-from lessonkit import Project, run_snippet
-from lessonkit.lesson import load
-from lessonkit.syntax import PredictDirective
+from lessonkit import run_snippet
 
 FREED = "Trying to backward through the graph a second time"
 IN_PLACE = "modified by an inplace operation"
@@ -21,17 +19,6 @@ IN_PLACE = "modified by an inplace operation"
 def outputs_of(section: str) -> str:
     snippet, name = section.split(":")
     return run_snippet(snippet).outputs[name]
-
-
-def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
-    project = Project.here()
-    predictions = load(project, project.docs_dir / "autograd_traps.md").directives(PredictDirective)
-    assert len(predictions) == 7
-    for predict in predictions:
-        run = run_snippet(predict.snippet)
-        answer, *others = (run.outputs[name] for name in predict.choices)
-        assert len(others) >= 2, predict.choices
-        assert answer not in others and len(set(others)) == len(others), predict.choices
 
 
 # Trap 1

@@ -12,9 +12,7 @@ import pytest
 import torch
 from torch.autograd.gradcheck import GradcheckError
 
-from lessonkit import Project, run_snippet
-from lessonkit.lesson import load
-from lessonkit.syntax import PredictDirective
+from lessonkit import run_snippet
 
 POINTS, WEIGHTS = [-2.0, 0.0, 3.0], [1.0, 2.0, 3.0]
 IN_PLACE = "modified by an inplace operation"
@@ -28,16 +26,6 @@ def matrices(message: str) -> tuple[list[float], list[float]]:
     """The numerical and analytical Jacobians of a GradcheckError's message, flattened row by row."""
     numerical, analytical = message.split("numerical:")[1].split("analytical:")
     return [[float(v) for v in re.findall(r"-?\d+\.\d+", part)] for part in (numerical, analytical)]
-
-
-def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
-    project = Project.here()
-    predictions = load(project, project.docs_dir / "custom_function.md").directives(PredictDirective)
-    assert len(predictions) == 1
-    for predict in predictions:
-        run = run_snippet(predict.snippet)
-        answer, *others = (run.outputs[name] for name in predict.choices)
-        assert len(others) >= 2 and answer not in others and len(set(others)) == len(others)
 
 
 def test_the_function_computes_the_sigmoid_and_its_backward_weight_times_s_one_minus_s():

@@ -15,9 +15,7 @@ import pytest
 import torch
 from torch.autograd.gradcheck import GradcheckError
 
-from lessonkit import Project, run_snippet
-from lessonkit.lesson import load
-from lessonkit.syntax import PredictDirective
+from lessonkit import run_snippet
 
 IN_PLACE = "modified by an inplace operation"
 NO_GRAD_FN = "element 0 of tensors does not require grad and does not have a grad_fn"
@@ -31,17 +29,6 @@ def float32(value: float) -> float:
 def outputs_of(section: str) -> str:
     snippet, name = section.split(":")
     return run_snippet(snippet).outputs[name]
-
-
-def test_each_prediction_offers_at_least_two_distractors_that_print_something_else():
-    project = Project.here()
-    predictions = load(project, project.docs_dir / "more_autograd_traps.md").directives(PredictDirective)
-    assert len(predictions) == 5
-    for predict in predictions:
-        run = run_snippet(predict.snippet)
-        answer, *others = (run.outputs[name] for name in predict.choices)
-        assert len(others) >= 2, predict.choices
-        assert answer not in others and len(set(others)) == len(others), predict.choices
 
 
 # Trap 6
