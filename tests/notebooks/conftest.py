@@ -34,6 +34,8 @@ def lessons() -> list[Lesson]:
 
 @pytest.hookimpl(trylast=True)  # after tests/conftest.py has re-recorded outputs (--update-outputs)
 def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return  # nothing runs, so no kernel starts
     wanted = {item.callspec.params["lesson"].stem for item in session.items if "notebook_run" in item.fixturenames}
     if not wanted:
         return
