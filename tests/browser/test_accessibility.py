@@ -74,3 +74,28 @@ def test_axe_measures_colours_at_rest_not_in_a_transition(browser):
     finally:
         page.set_viewport_size(DESKTOP)
         browser.visit = None
+
+
+# The blocks of the page whose contents are not laid out (content-visibility: auto, away from the screen).
+UNPAINTED = """() => [...document.querySelectorAll(".md-typeset > *")]
+  .filter((block) => block.firstElementChild && !block.firstElementChild.checkVisibility({contentVisibilityAuto: true}))
+  .length"""
+
+
+@pytest.mark.parametrize("built", ["mkdocs"], indirect=True)
+def test_axe_measures_code_below_the_first_screen_laid_out(browser):
+    """On a phone, extra.css lays out a long page's later code blocks only when they come near the screen;
+    axe-core would measure their text unpainted. RUN_AXE lays every block out first, as scrolling does."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.page
+    try:
+        page.set_viewport_size(PHONE)
+        browser.open("vectors/")
+        page.evaluate(Axe().axe_script)
+        assert page.evaluate(UNPAINTED) > 0, "no code block waits to be laid out: has extra.css's rule gone?"
+        assert page.evaluate(RUN_AXE, COLOUR_RULES) == []
+        assert page.evaluate(UNPAINTED) == 0
+    finally:
+        page.set_viewport_size(DESKTOP)
+        browser.visit = None
