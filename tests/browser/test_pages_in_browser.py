@@ -6,7 +6,7 @@ under test-artifacts/browser/ for a person to look at.
 
 import pytest
 
-from tests.browser.chromium import ARTIFACTS, INSPECT, report
+from tests.browser.chromium import ARTIFACTS, DESKTOP, INSPECT, PHONE, report
 
 
 def test_pages_request_nothing_from_another_host(page_visits):
@@ -173,3 +173,23 @@ def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
     assert not visit.foreign, visit.foreign
     assert not visit.violations, visit.violations
     assert any("Mermaid is not part of this site" in error for error in visit.errors), visit.errors
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_link_to_a_late_heading_lands_on_it(browser, size):
+    """Code blocks far down a long page are laid out only when they come near the screen (extra.css), so
+    the browser places a late heading by estimates of their heights: it must still scroll to that heading,
+    just under the header, and keep it there once the blocks around it are laid out."""
+    page = browser.page
+    try:
+        page.set_viewport_size(size)
+        browser.open("vectors/")
+        late = page.evaluate("() => [...document.querySelectorAll('article h2[id]')].at(-2).id")
+        browser.open(f"vectors/#{late}")
+        page.wait_for_timeout(500)  # for anything laid out late to move the page, if it were going to
+        header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        top = page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", late)
+        assert header - 1 <= top <= header + 24, f"#{late} is {top - header:.0f} px below the header"
+    finally:
+        page.set_viewport_size(DESKTOP)
+        browser.visit = None
