@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from lessonkit import recordings
 from tests.engine.conftest import PAGE, checked, edit, line_of
 
 PROSE = "{{ mini/square.py:y:.1f }}, so"
@@ -90,7 +91,7 @@ def test_an_alt_text_number_comes_from_the_recording_and_a_changed_one_fails_at_
     recording = mini.root / "snippets/figures/outputs/mini/parabola.json"
     content = json.loads(recording.read_text())
     content["alt"] = content["alt"].replace("of slope 6", "of slope 7")
-    recording.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n")
+    recording.write_text(recordings.figure_text(content), encoding="utf-8")
     (problem,) = problems_at(mini, "{{ figure mini/parabola }}")
     assert "figure mini/parabola now shows another alt text than snippets/figures/outputs/mini/parabola.json" in (
         problem.message

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from lessonkit import recordings
 from lessonkit.notebooks import read_cells
 from tests.engine.conftest import PAGE, SNIPPET, checked, edit, page, record
 from tests.engine.test_extension import convert
@@ -123,7 +124,7 @@ def test_a_value_is_text_whatever_its_recording_holds(mini):
     values = mini.root / "snippets/mini/outputs/square/values.json"
     recorded = json.loads(values.read_text(encoding="utf-8"))
     recorded["y:.1f"] = "<img src=x onerror=alert(1)>"
-    values.write_text(json.dumps(recorded), encoding="utf-8")
+    values.write_text(recordings.values_text(recorded), encoding="utf-8")
     html = convert(mini)
     assert ActiveContent(html).found == []
     assert "The square is &lt;img src=x onerror=alert(1)&gt;, so" in html
@@ -136,7 +137,7 @@ def test_a_recorded_output_and_an_alt_text_are_text_too(mini):
     figure = mini.root / "snippets/figures/outputs/mini/parabola.json"
     content = json.loads(figure.read_text(encoding="utf-8"))
     content["alt"] = '"><img src=x onerror=alert(2)>'
-    figure.write_text(json.dumps(content), encoding="utf-8")
+    figure.write_text(recordings.figure_text(content), encoding="utf-8")
     html = convert(mini)
     assert ActiveContent(html).found == []
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
