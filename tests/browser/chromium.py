@@ -157,16 +157,19 @@ AT_REST = r"""async () => {
   }
 }"""
 
+# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's code blocks, a workbook's cells.
+MAY_WAIT = ".md-typeset > *, .jp-Notebook > *"
+
 # Every block laid out, as a reader scrolling to it sees it. docs/stylesheets/extra.css lets a phone lay out
-# code blocks below the first screen only when they come near it (content-visibility: auto); until then
+# blocks below the first screen only when they come near it (content-visibility: auto); until then
 # nothing of theirs is painted, and axe-core, which finds a text's background by what is painted under it,
 # reported contrast failures in code no reader sees unpainted. Set through the CSS object model, which the
 # site's Content-Security-Policy allows, as it would not a style attribute.
 LAY_OUT_ALL = r"""() => {
-  for (const element of document.querySelectorAll(".md-typeset > *")) {
+  for (const element of document.querySelectorAll("MAY_WAIT")) {
     if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
   }
-}"""
+}""".replace("MAY_WAIT", MAY_WAIT)
 
 # axe-core on the page laid out (LAY_OUT_ALL) and at rest (AT_REST), so that it measures the colours a reader sees.
 RUN_AXE = r"""async (options) => {

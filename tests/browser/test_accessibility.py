@@ -5,7 +5,7 @@ All rules run in the light palette; the rules about colour run again in the dark
 
 import pytest
 
-from tests.browser.chromium import AT_REST, COLOUR_RULES, DESKTOP, PHONE, RUN_AXE, SIDEWAYS
+from tests.browser.chromium import AT_REST, COLOUR_RULES, DESKTOP, MAY_WAIT, PHONE, RUN_AXE, SIDEWAYS
 
 SEVERE = {"serious", "critical"}
 
@@ -77,23 +77,25 @@ def test_axe_measures_colours_at_rest_not_in_a_transition(browser):
 
 
 # The blocks of the page whose contents are not laid out (content-visibility: auto, away from the screen).
-UNPAINTED = """() => [...document.querySelectorAll(".md-typeset > *")]
+UNPAINTED = """() => [...document.querySelectorAll("MAY_WAIT")]
   .filter((block) => block.firstElementChild && !block.firstElementChild.checkVisibility({contentVisibilityAuto: true}))
-  .length"""
+  .length""".replace("MAY_WAIT", MAY_WAIT)
 
 
 @pytest.mark.parametrize("built", ["mkdocs"], indirect=True)
-def test_axe_measures_code_below_the_first_screen_laid_out(browser):
-    """On a phone, extra.css lays out a long page's later code blocks only when they come near the screen;
-    axe-core would measure their text unpainted. RUN_AXE lays every block out first, as scrolling does."""
+@pytest.mark.parametrize("path", ["vectors/", "workbooks/matrices/"])
+def test_axe_measures_blocks_below_the_first_screen_laid_out(browser, path):
+    """On a phone, extra.css lays out a long page's later code blocks (a workbook's later cells) only when
+    they come near the screen; axe-core would measure their text unpainted. RUN_AXE lays every block out
+    first, as scrolling does."""
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser.page
     try:
         page.set_viewport_size(PHONE)
-        browser.open("vectors/")
+        browser.open(path)
         page.evaluate(Axe().axe_script)
-        assert page.evaluate(UNPAINTED) > 0, "no code block waits to be laid out: has extra.css's rule gone?"
+        assert page.evaluate(UNPAINTED) > 0, "no block waits to be laid out: has extra.css's rule gone?"
         assert page.evaluate(RUN_AXE, COLOUR_RULES) == []
         assert page.evaluate(UNPAINTED) == 0
     finally:

@@ -176,16 +176,17 @@ def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_a_link_to_a_late_heading_lands_on_it(browser, size):
-    """Code blocks far down a long page are laid out only when they come near the screen (extra.css), so
-    the browser places a late heading by estimates of their heights: it must still scroll to that heading,
-    just under the header, and keep it there once the blocks around it are laid out."""
+@pytest.mark.parametrize("path", ["vectors/", "workbooks/matrices/"])
+def test_a_link_to_a_late_heading_lands_on_it(browser, size, path):
+    """Code blocks far down a long page (a workbook's cells) are laid out only when they come near the
+    screen (extra.css), so the browser places a late heading by estimates of their heights: it must still
+    scroll to that heading, just under the header, and keep it there once the blocks around it are laid out."""
     page = browser.page
     try:
         page.set_viewport_size(size)
-        browser.open("vectors/")
+        browser.open(path)
         late = page.evaluate("() => [...document.querySelectorAll('article h2[id]')].at(-2).id")
-        browser.open(f"vectors/#{late}")
+        browser.open(f"{path}#{late}")
         page.wait_for_timeout(500)  # for anything laid out late to move the page, if it were going to
         header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
         top = page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", late)
