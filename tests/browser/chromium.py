@@ -336,8 +336,10 @@ def visit_pages(url: str, paths: list[str], chromium: str, screenshots: bool) ->
                 page.screenshot(path=ARTIFACTS / f"{visit.name}-phone.png", full_page=True)
 
             # Solutions unfolded, on a screen as tall as the page: every formula and code block in view
-            # (Material sets up a code block when it comes into view), for the checks and for axe.
+            # (Material sets up a code block when it comes into view), for the checks and for axe. Every
+            # block laid out first, so that the page's height is its own, not one from estimated heights.
             page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+            page.evaluate(LAY_OUT_ALL)
             height = page.evaluate("() => document.documentElement.scrollHeight")
             page.set_viewport_size({**DESKTOP, "height": min(height, 30_000)})
             with contextlib.suppress(PlaywrightTimeout):  # then some have no button: the test reports them
