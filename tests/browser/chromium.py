@@ -157,7 +157,7 @@ AT_REST = r"""async () => {
   }
 }"""
 
-# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's code blocks, a workbook's cells.
+# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's text, maths and code, a workbook's cells.
 MAY_WAIT = ".md-typeset > *, .jp-Notebook > *"
 
 # Every block laid out, as a reader scrolling to it sees it. docs/stylesheets/extra.css lets a phone lay out

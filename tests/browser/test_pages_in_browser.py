@@ -6,7 +6,7 @@ under test-artifacts/browser/ for a person to look at.
 
 import pytest
 
-from tests.browser.chromium import ARTIFACTS, DESKTOP, INSPECT, PHONE, report
+from tests.browser.chromium import ARTIFACTS, DESKTOP, INSPECT, LAY_OUT_ALL, PHONE, report
 
 
 def test_pages_request_nothing_from_another_host(page_visits):
@@ -139,6 +139,7 @@ def test_instant_navigation_keeps_the_maths_typeset(browser, page_visits):
     assert page.evaluate("() => window.__same_document === true"), (
         "the click reloaded the page: instant navigation is off"
     )
+    page.evaluate(LAY_OUT_ALL)  # a formula in a block that waits has no size until the block is laid out
     inspection = page.evaluate(INSPECT)
     assert inspection["maths"] == with_maths.inspection["maths"]
     assert not inspection["unsized"] and not inspection["raw"], inspection
