@@ -157,8 +157,9 @@ AT_REST = r"""async () => {
   }
 }"""
 
-# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's text, maths and code, a workbook's cells.
-MAY_WAIT = ".md-typeset > *, .jp-Notebook > *"
+# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's text, maths and code, a workbook's
+# cells, and the text and maths in a workbook's cells that hold a heading.
+MAY_WAIT = ".md-typeset > *, .jp-Notebook > *, .jp-RenderedMarkdown > *"
 
 # Every block laid out, as a reader scrolling to it sees it. docs/stylesheets/extra.css lets a phone lay out
 # blocks below the first screen only when they come near it (content-visibility: auto); until then
