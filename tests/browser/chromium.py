@@ -20,8 +20,24 @@ COLOUR_RULES = {
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 PALETTE_TOGGLE = "form[data-md-component=palette] label:visible"
 
-# Everything a visit measures in the page itself, in one round trip.
+# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's text, maths and code, a workbook's
+# cells, and the text and maths in a workbook's cells that hold a heading.
+MAY_WAIT = ".md-typeset > *, .jp-Notebook > *, .jp-RenderedMarkdown > *"
+
+# Every block laid out, as a reader scrolling to it sees it. docs/stylesheets/extra.css lets a phone lay out
+# blocks below the first screen only when they come near it (content-visibility: auto); until then
+# nothing of theirs is painted, and axe-core, which finds a text's background by what is painted under it,
+# reported contrast failures in code no reader sees unpainted; a formula there has no size. Set through the
+# CSS object model, which the site's Content-Security-Policy allows, as it would not a style attribute.
+LAY_OUT_ALL = r"""() => {
+  for (const element of document.querySelectorAll("MAY_WAIT")) {
+    if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
+  }
+}""".replace("MAY_WAIT", MAY_WAIT)
+
+# Everything a visit measures in the page itself, in one round trip, with every block laid out (LAY_OUT_ALL).
 INSPECT = r"""() => {
+  (LAY_OUT_ALL)();
   const visible = (element) => element.checkVisibility({visibilityProperty: true, opacityProperty: true});
   const raw = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -40,7 +56,7 @@ INSPECT = r"""() => {
   }).map((math) => math.textContent.trim().slice(0, 60));
   const tabSets = document.querySelectorAll("article .tabbed-set").length;
   return {raw, maths: maths.length, unsized, tabSets};
-}"""
+}""".replace("LAY_OUT_ALL", LAY_OUT_ALL)
 
 # Code blocks (not recorded output) without a copy button. With `content.lazy`, Material adds the
 # button when a block comes into view: run this with the page on one tall screen. Blocks in a
@@ -156,21 +172,6 @@ AT_REST = r"""async () => {
                         new Promise((resolve) => setTimeout(resolve, 500))]);
   }
 }"""
-
-# The blocks that docs/stylesheets/extra.css may leave waiting: a lesson's text, maths and code, a workbook's
-# cells, and the text and maths in a workbook's cells that hold a heading.
-MAY_WAIT = ".md-typeset > *, .jp-Notebook > *, .jp-RenderedMarkdown > *"
-
-# Every block laid out, as a reader scrolling to it sees it. docs/stylesheets/extra.css lets a phone lay out
-# blocks below the first screen only when they come near it (content-visibility: auto); until then
-# nothing of theirs is painted, and axe-core, which finds a text's background by what is painted under it,
-# reported contrast failures in code no reader sees unpainted. Set through the CSS object model, which the
-# site's Content-Security-Policy allows, as it would not a style attribute.
-LAY_OUT_ALL = r"""() => {
-  for (const element of document.querySelectorAll("MAY_WAIT")) {
-    if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
-  }
-}""".replace("MAY_WAIT", MAY_WAIT)
 
 # axe-core on the page laid out (LAY_OUT_ALL) and at rest (AT_REST), so that it measures the colours a reader sees.
 RUN_AXE = r"""async (options) => {

@@ -85,7 +85,7 @@ UNPAINTED = """() => [...document.querySelectorAll("MAY_WAIT")]
 @pytest.mark.parametrize("built", ["mkdocs"], indirect=True)
 @pytest.mark.parametrize("path", ["vectors/", "workbooks/matrices/"])
 def test_axe_measures_blocks_below_the_first_screen_laid_out(browser, path):
-    """On a phone, extra.css lays out a long page's later code blocks (a workbook's later cells) only when
+    """On a phone, extra.css lays out a long page's later blocks (a workbook's later cells) only when
     they come near the screen; axe-core would measure their text unpainted. RUN_AXE lays every block out
     first, as scrolling does."""
     from axe_playwright_python.sync_playwright import Axe

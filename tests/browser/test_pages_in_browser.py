@@ -6,7 +6,7 @@ under test-artifacts/browser/ for a person to look at.
 
 import pytest
 
-from tests.browser.chromium import ARTIFACTS, DESKTOP, INSPECT, LAY_OUT_ALL, PHONE, report
+from tests.browser.chromium import ARTIFACTS, DESKTOP, INSPECT, PHONE, report
 
 
 def test_pages_request_nothing_from_another_host(page_visits):
@@ -139,7 +139,6 @@ def test_instant_navigation_keeps_the_maths_typeset(browser, page_visits):
     assert page.evaluate("() => window.__same_document === true"), (
         "the click reloaded the page: instant navigation is off"
     )
-    page.evaluate(LAY_OUT_ALL)  # a formula in a block that waits has no size until the block is laid out
     inspection = page.evaluate(INSPECT)
     assert inspection["maths"] == with_maths.inspection["maths"]
     assert not inspection["unsized"] and not inspection["raw"], inspection
@@ -179,7 +178,7 @@ def test_a_mermaid_diagram_fetches_nothing_from_a_cdn(browser, page_visits):
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", ["vectors/", "workbooks/matrices/"])
 def test_a_link_to_a_late_heading_lands_on_it(browser, size, path):
-    """Code blocks far down a long page (a workbook's cells) are laid out only when they come near the
+    """Blocks far down a long page (a workbook's cells) are laid out only when they come near the
     screen (extra.css), so the browser places a late heading by estimates of their heights: it must still
     scroll to that heading, just under the header, and keep it there once the blocks around it are laid out."""
     page = browser.page
